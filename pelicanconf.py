@@ -1,0 +1,53 @@
+"""Pelican settings for the Strata site (local development and the base of the other settings files).
+
+``publishconf.py`` (the public web) builds on these settings.
+"""
+
+SITENAME = "Strata"
+SITE_TAGLINE = "Health topics explained at three reading levels"
+SITE_DESCRIPTION = ("Each topic is written three times: Fundamentals in plain language, Intermediate with "
+                    "more detail, and Academic with the mechanisms and evidence. Choose the level that suits you.")
+SITEURL = ""
+RELATIVE_URLS = True
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["strata"]
+
+# Strata publishes pages only: topics are folders of pages under content/topics/.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["topics", "pages"]
+STATIC_PATHS = []
+IGNORE_FILES = [".#*", "*.yaml", "README*"]
+PATH_METADATA = r"(?P<path_no_ext>.*)\..*"
+PAGE_URL = PAGE_SAVE_AS = "{path_no_ext}.html"
+DIRECT_TEMPLATES = ["index", "glossary", "references", "404"]
+INDEX_SAVE_AS = "index.html"
+
+# No blog machinery: no feeds, categories, tags, authors or archives.
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+# Author text in titles and metadata is plain text, escaped by the templates.
+FORMATTED_FIELDS = []
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.toc": {"toc_depth": "2-3"},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html",
+}
+
+# Strata's own options (validated at start-up; see README.md, "Settings").
+STRATA = {
+    "words_per_minute": 200,
+}

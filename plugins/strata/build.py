@@ -1,0 +1,88 @@
+"""Build a site safely: into a temporary folder, swapped into place only on success.
+
+This is what ``invoke build`` and ``python -m strata build`` run. It turns every
+problem into one line per error on stderr (``path:line: message``) and an exit
+status of 1, never a traceback, and it leaves the previous output untouched
+when the build fails.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from .errors import BuildFailed, display_path
+
+
+class _ProblemHandler(logging.Handler):
+    """Print Pelican's warnings and errors briefly, and remember whether any error occurred."""
+
+    def __init__(self, stream):
+        super().__init__(logging.WARNING)
+        self.stream = stream
+        self.failed = False
+
+    def emit(self, record):
+        self.failed |= record.levelno >= logging.ERROR
+        level = "error" if record.levelno >= logging.ERROR else "warning"
+        print(f"{level}: {record.getMessage()}", file=self.stream)
+
+
+def build_site(settings_file: str, output: str | None = None, overrides: dict | None = None,
+               stream=None) -> int:
+    """Build the site described by ``settings_file`` into ``output``; return the exit status."""
+    stream = stream or sys.stderr
+    overrides = dict(overrides or {})
+    base_settings = read_settings(settings_file, override={"STRATA_SETTINGS_FILE": settings_file, **overrides})
+    output = os.path.abspath(output or base_settings["OUTPUT_PATH"])
+    parent = os.path.dirname(output)
+    os.makedirs(parent, exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=f".build-{os.path.basename(output)}-", dir=parent)
+
+    handler = _ProblemHandler(stream)
+    logger = logging.getLogger("pelican")
+    logger.addHandler(handler)
+    logger.propagate = False
+    succeeded = False
+    try:
+        settings = read_settings(settings_file, override={
+            "STRATA_SETTINGS_FILE": settings_file, **overrides, "OUTPUT_PATH": staging})
+        Pelican(settings).run()
+        if handler.failed:
+            print("Build stopped: fix the errors above.", file=stream)
+            return 1
+        succeeded = True
+    except BuildFailed as failure:
+        for error in failure.errors:
+            print(error, file=stream)
+        print(f"Build stopped: {len(failure.errors)} problem(s) to fix; {display_path(output)} was left as it was.",
+              file=stream)
+        return 1
+    except Exception as exc:
+        print(f"error: {type(exc).__name__}: {exc}", file=stream)
+        return 1
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+        if not succeeded:
+            shutil.rmtree(staging, ignore_errors=True)
+    _swap_into_place(staging, output)
+    return 0
+
+
+def _swap_into_place(staging: str, output: str) -> None:
+    """Replace ``output`` by ``staging`` (two renames, so a reader never sees a half-written site)."""
+    old = None
+    if os.path.exists(output):
+        old = tempfile.mkdtemp(prefix=f".old-{os.path.basename(output)}-", dir=os.path.dirname(output))
+        os.rmdir(old)
+        os.rename(output, old)
+    os.rename(staging, output)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

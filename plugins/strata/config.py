@@ -1,0 +1,121 @@
+"""Strata's settings: one ``STRATA`` dict in ``pelicanconf.py``, validated at start-up.
+
+Like MkDocs' plugin config, every option is declared once with its type, default
+and description; an unknown or mistyped option stops the build with a message
+that says what to change. ``STRATA_SCHEMA`` is also the reference documentation
+(see README.md, "Settings").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import StrataError
+
+
+@dataclass(frozen=True)
+class TierSpec:
+    """One reading level: its metadata value, its display label and what it is for."""
+
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    kind: type | tuple[type, ...]
+    description: str
+    choices: tuple | None = None
+
+
+DEFAULT_TIERS = (
+    ("fundamentals", "Fundamentals", "Plain language: the essentials, no background needed."),
+    ("intermediate", "Intermediate", "More detail: how treatments work, for readers who know the basics."),
+    ("academic", "Academic", "In depth: mechanisms and evidence, in clinical language."),
+)
+
+STRATA_SCHEMA: dict[str, Option] = {
+    "tiers": Option(
+        DEFAULT_TIERS, (list, tuple),
+        "Reading levels in reading order, as (id, label, description) triples. "
+        "A page's `Tier:` metadata must be one of the ids.",
+    ),
+    "glossary_file": Option(
+        "glossary.yaml", str, "Glossary data file, relative to the content folder."),
+    "references_file": Option(
+        "references.yaml", str, "Name of the references file inside each topic folder."),
+    "words_per_minute": Option(
+        200, int, "Reading speed used for the reading-time estimate."),
+    "disclaimer": Option(
+        "This page is educational information, not medical advice. "
+        "Talk to a doctor or other clinician before you start, stop or change any treatment.",
+        str, "Health disclaimer shown at the top of every tier page."),
+    "glossary_scope": Option(
+        "page", str, "Mark the first use of a glossary term once per `page` or once per `section`.",
+        choices=("page", "section")),
+}
+
+
+@dataclass(frozen=True)
+class StrataConfig:
+    """The validated ``STRATA`` settings."""
+
+    tiers: tuple[TierSpec, ...]
+    glossary_file: str
+    references_file: str
+    words_per_minute: int
+    disclaimer: str
+    glossary_scope: str
+
+    def tier(self, tier_id: str) -> TierSpec | None:
+        return next((t for t in self.tiers if t.id == tier_id), None)
+
+
+def load_config(settings: dict) -> StrataConfig:
+    """Validate ``settings["STRATA"]`` against :data:`STRATA_SCHEMA`; raise :class:`StrataError`."""
+    raw = settings.get("STRATA", {})
+    where = settings.get("STRATA_SETTINGS_FILE")
+    if not isinstance(raw, dict):
+        raise StrataError("STRATA must be a dict of options, e.g. STRATA = {\"words_per_minute\": 200}", where)
+    unknown = sorted(set(raw) - set(STRATA_SCHEMA))
+    if unknown:
+        raise StrataError(
+            f"unknown STRATA option {', '.join(map(repr, unknown))}; "
+            f"known options are: {', '.join(STRATA_SCHEMA)}", where)
+    values = {}
+    for name, option in STRATA_SCHEMA.items():
+        value = raw.get(name, option.default)
+        if not isinstance(value, option.kind) or (isinstance(value, bool) and option.kind is int):
+            raise StrataError(
+                f"STRATA option {name!r} must be of type {_type_name(option.kind)}, "
+                f"not {type(value).__name__} ({option.description})", where)
+        if option.choices and value not in option.choices:
+            raise StrataError(
+                f"STRATA option {name!r} is {value!r}; choose one of {', '.join(option.choices)}", where)
+        values[name] = value
+    values["tiers"] = _tier_specs(values["tiers"], where)
+    if values["words_per_minute"] <= 0:
+        raise StrataError("STRATA option 'words_per_minute' must be a positive number", where)
+    return StrataConfig(**values)
+
+
+def _tier_specs(raw: list | tuple, where: str | None) -> tuple[TierSpec, ...]:
+    specs = []
+    for item in raw:
+        if not (isinstance(item, (list, tuple)) and len(item) == 3 and all(isinstance(x, str) for x in item)):
+            raise StrataError(
+                f"each STRATA 'tiers' entry must be an (id, label, description) triple of strings, not {item!r}",
+                where)
+        specs.append(TierSpec(*item))
+    ids = [s.id for s in specs]
+    if not specs or len(set(ids)) != len(ids):
+        raise StrataError("STRATA 'tiers' must list at least one tier, each id once", where)
+    return tuple(specs)
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(k.__name__ for k in kinds)

@@ -1,0 +1,79 @@
+"""Author-facing errors: every problem in the content is reported as ``path:line: message``.
+
+A build never stops at the first problem: each step records what it finds in the
+:class:`ErrorLog`, and the build ends with all of them at once, so that an author
+fixes a whole file in one go. Nothing here ever shows a Python traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+class StrataError(Exception):
+    """A problem an author can fix: where it is, what is wrong and how to fix it.
+
+    ``line`` may be unknown when the error is raised deep inside a Markdown
+    processor; the reader then locates ``needle`` (a snippet of the offending
+    source text) to fill it in.
+    """
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 *, needle: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.needle = needle
+
+    def located(self, path: str, source: str | None = None) -> StrataError:
+        """Return this error with its path, and its line found from ``needle`` in ``source``."""
+        line = self.line
+        if line is None and source is not None and self.needle:
+            line = line_of(source, self.needle)
+        return StrataError(self.message, self.path or path, line)
+
+    def __str__(self) -> str:
+        where = display_path(self.path) if self.path else "<settings>"
+        return f"{where}:{self.line or 1}: {self.message}"
+
+
+class BuildFailed(Exception):
+    """Raised once at the end of a build that recorded one or more :class:`StrataError`."""
+
+    exitcode = 1
+
+    def __init__(self, errors: list[StrataError]):
+        self.errors = sorted(errors, key=lambda e: (e.path or "", e.line or 0))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass
+class ErrorLog:
+    """The problems found so far in one build."""
+
+    errors: list[StrataError] = field(default_factory=list)
+
+    def add(self, error: StrataError) -> None:
+        self.errors.append(error)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise BuildFailed(self.errors)
+
+
+def line_of(source: str, needle: str) -> int | None:
+    """1-based line of the first occurrence of ``needle`` in ``source``, or None."""
+    needle = needle.strip().splitlines()[0] if needle.strip() else ""
+    index = source.find(needle) if needle else -1
+    return source.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def display_path(path: str) -> str:
+    """``path`` relative to the working directory when it is below it, for short messages."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative

@@ -1,0 +1,1 @@
+"""Glossary: term data (``terms``), matching in page text, tooltips and the glossary page."""

@@ -1,0 +1,1 @@
+"""Python-Markdown extensions used by Strata's reader (one module per extension)."""

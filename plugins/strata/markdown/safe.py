@@ -1,0 +1,55 @@
+"""Render untrusted author text (quiz text, glossary definitions) as Markdown that cannot inject script.
+
+Raw HTML is treated as text (escaped), and links or images whose URL scheme is not
+``http``, ``https`` or ``mailto`` (``javascript:``, ``data:`` ...) lose their URL.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\./|\.\./|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
+
+
+class _DropUnsafeUrls(Treeprocessor):
+    def run(self, root):
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                url = element.get(attribute)
+                if url is not None and not SAFE_URL.match("".join(url.split())):
+                    del element.attrib[attribute]
+
+
+class SafeExtension(Extension):
+    """Disable raw HTML and strip unsafe URLs."""
+
+    def extendMarkdown(self, md):
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_DropUnsafeUrls(md), "strata_safe_urls", 0)
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[SafeExtension()])
+
+
+def render_block(text: str) -> Markup:
+    """Author Markdown → safe HTML (paragraphs, lists, emphasis, links)."""
+    md = _renderer()
+    md.reset()
+    return Markup(md.convert(text))
+
+
+def render_inline(text: str) -> Markup:
+    """Author Markdown of one paragraph → safe inline HTML, without the ``<p>`` wrapper."""
+    html = str(render_block(" ".join(text.split())))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)

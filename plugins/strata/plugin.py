@@ -1,0 +1,62 @@
+"""Wire Strata into Pelican's signals.
+
+Order of work in one build:
+
+1. ``initialized``: validate the ``STRATA`` settings, start a fresh error log.
+2. ``readers_init``: read ``.md`` with :class:`~strata.reader.StrataMarkdownReader`.
+3. ``all_generators_finalized``: group pages into topics, measure each tier,
+   load the glossary; then stop the build if anything was recorded as an error,
+   before a single page is written.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican import signals
+from pelican.generators import PagesGenerator
+
+from .errors import StrataError
+from .glossary.terms import Glossary, load_glossary
+from .readability import reading_stats
+from .reader import StrataMarkdownReader
+from .state import build_state, start_build
+from .topics import collect_topics
+
+
+def on_initialized(pelican) -> None:
+    start_build(pelican.settings)
+
+
+def on_readers_init(readers) -> None:
+    readers.reader_classes["md"] = StrataMarkdownReader
+    readers.reader_classes["markdown"] = StrataMarkdownReader
+
+
+def on_all_generators_finalized(generators) -> None:
+    pages_generator = next(g for g in generators if isinstance(g, PagesGenerator))
+    settings, context = pages_generator.settings, pages_generator.context
+    state = build_state(settings)
+    config, errors = state.config, state.errors
+
+    topics = collect_topics([*pages_generator.pages, *pages_generator.hidden_pages], config, errors)
+    for topic in topics:
+        for tier in topic.tiers:
+            tier.stats = reading_stats(tier.page.content, config.words_per_minute)
+
+    glossary_path = os.path.join(settings["PATH"], config.glossary_file)
+    glossary = Glossary(glossary_path)
+    if os.path.exists(glossary_path):
+        try:
+            glossary = load_glossary(glossary_path)
+        except StrataError as exc:
+            errors.add(exc)
+
+    context.update(strata_topics=topics, strata_glossary=glossary, strata_config=config)
+    errors.raise_if_any()
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.readers_init.connect(on_readers_init)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)

@@ -1,0 +1,86 @@
+"""Load YAML data files (glossary, references) as validated records that remember their lines.
+
+A data file is a YAML list of mappings. Each mapping is checked against a small
+schema of known keys; anything else is an author error reported at its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from .errors import StrataError
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record: whether it is required and which YAML types it accepts."""
+
+    required: bool = False
+    kinds: tuple[type, ...] = (str,)
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One mapping of a data file, with the line of the mapping and of each key."""
+
+    path: str
+    line: int
+    values: dict
+    key_lines: dict
+
+    def error(self, message: str, key: str | None = None) -> StrataError:
+        return StrataError(message, self.path, self.key_lines.get(key, self.line))
+
+
+def load_records(path: str, schema: dict[str, Field], what: str) -> list[Record]:
+    """Parse ``path`` and validate each entry against ``schema``.
+
+    Raises :class:`StrataError` for the first structural problem (unreadable file,
+    broken YAML, an entry that is not a mapping, unknown or missing keys, a value
+    of the wrong type). ``what`` names an entry in messages ("glossary entry").
+    """
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StrataError(f"cannot read this {what} file: {exc}", path, 1) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise StrataError(f"this is not valid YAML ({problem}); check the indentation and quoting",
+                          path, mark.line + 1 if mark else 1) from None
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        raise StrataError(f"expected a list of {what}s, each starting with '- '", path, root.start_mark.line + 1)
+    return [_record(node, path, schema, what) for node in root.value]
+
+
+def _record(node: yaml.Node, path: str, schema: dict[str, Field], what: str) -> Record:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        raise StrataError(f"each {what} must be a set of 'key: value' lines; known keys: {', '.join(schema)}",
+                          path, line)
+    values, key_lines = {}, {}
+    for key_node, value_node in node.value:
+        key, key_line = key_node.value, key_node.start_mark.line + 1
+        if key not in schema:
+            raise StrataError(f"unknown key {key!r} in {what}; known keys: {', '.join(schema)}", path, key_line)
+        if key in values:
+            raise StrataError(f"key {key!r} appears twice in this {what}", path, key_line)
+        value = yaml.SafeLoader("").construct_object(value_node, deep=True)
+        field = schema[key]
+        if not isinstance(value, field.kinds) or (isinstance(value, bool) and bool not in field.kinds):
+            expected = " or ".join("a list" if k is list else "text" if k is str else k.__name__
+                                   for k in field.kinds)
+            raise StrataError(f"{key!r} must be {expected}", path, key_line)
+        values[key], key_lines[key] = value, key_line
+    for key, field in schema.items():
+        if field.required and key not in values:
+            raise StrataError(f"this {what} has no {key!r}; add '{key}: …' ({field.description})", path, line)
+    return Record(path, line, values, key_lines)

@@ -1,0 +1,63 @@
+"""References: parse a topic's ``references.yaml`` into :class:`Reference` and format citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .records import Field, load_records
+
+TEXT_OR_NUMBER = (str, int)
+
+REFERENCE_SCHEMA = {
+    "authors": Field(True, (str,), "the authors as they should be cited"),
+    "title": Field(True, (str,), "the title of the article or book"),
+    "journal": Field(False, (str,), "the journal, for an article"),
+    "volume": Field(False, TEXT_OR_NUMBER),
+    "issue": Field(False, TEXT_OR_NUMBER),
+    "year": Field(True, (int,), "the year of publication"),
+    "pages": Field(False, TEXT_OR_NUMBER),
+    "edition": Field(False, (str,)),
+    "publisher": Field(False, (str,), "the publisher, for a book"),
+    "url": Field(False, (str,), "a link to the work (https://…)"),
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    authors: str
+    title: str
+    year: int
+    journal: str | None = None
+    volume: str | int | None = None
+    issue: str | int | None = None
+    pages: str | int | None = None
+    edition: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+    @property
+    def citation(self) -> Markup:
+        """The reference in MLA style, as escaped HTML (titles of books and journals in italics)."""
+        authors = escape(self.authors.rstrip("."))
+        if self.journal:
+            parts = [Markup("<cite>{}</cite>").format(self.journal)]
+            parts += [Markup(f"{label} {escape(value)}") for label, value in
+                      (("vol.", self.volume), ("no.", self.issue)) if value is not None]
+            parts.append(escape(str(self.year)))
+            if self.pages is not None:
+                parts.append(Markup("pp. {}").format(self.pages))
+            text = Markup("{}. “{}.” {}.").format(authors, self.title.rstrip("."), Markup(", ").join(parts))
+        else:
+            details = Markup(" ").join(escape(x) for x in (self.edition, self.publisher) if x)
+            text = Markup("{}. <cite>{}</cite>. {}{}.").format(
+                authors, self.title.rstrip("."), details + Markup(", ") if details else "", self.year)
+        if self.url and self.url.startswith(("https://", "http://")):
+            text += Markup(' <a href="{0}">{0}</a>').format(self.url)
+        return text
+
+
+def load_references(path: str) -> list[Reference]:
+    """Read a references file; raise :class:`~strata.errors.StrataError` at the faulty line."""
+    return [Reference(**record.values) for record in load_records(path, REFERENCE_SCHEMA, "reference")]

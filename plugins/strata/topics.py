@@ -1,0 +1,143 @@
+"""Topics and tiers: group the pages that share a ``Topic:`` into a :class:`Topic`.
+
+A topic is a folder under ``content/topics/`` holding an overview page (``Topic:``
+without ``Tier:``) and one page per configured tier (``Topic:`` and ``Tier:``).
+Each page gets ``page.strata_topic`` and, for tier pages, ``page.strata_tier``;
+templates use them for the tier switcher, previous/next links and the references.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from .config import StrataConfig, TierSpec
+from .errors import ErrorLog, StrataError
+from .readability import ReadingStats
+from .references import Reference, load_references
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class TierPage:
+    """One tier of a topic: its spec (label, description) and its page."""
+
+    spec: TierSpec
+    page: object
+    stats: ReadingStats | None = None
+
+    @property
+    def url(self) -> str:
+        return self.page.url
+
+
+@dataclass
+class Topic:
+    slug: str
+    overview: object
+    tiers: list[TierPage] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.overview.title
+
+    @property
+    def url(self) -> str:
+        return self.overview.url
+
+    def neighbours(self, tier: TierPage) -> tuple[TierPage | None, TierPage | None]:
+        """The previous and next tier around ``tier`` (None at either end)."""
+        i = self.tiers.index(tier)
+        return (self.tiers[i - 1] if i > 0 else None, self.tiers[i + 1] if i + 1 < len(self.tiers) else None)
+
+
+def metadata_line(path: str, key: str) -> int:
+    """Line of ``key:`` in the metadata header of ``path`` (1 when not found)."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    break
+                if pattern.match(line):
+                    return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 1
+
+
+def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog) -> list[Topic]:
+    """Group ``pages`` by topic, validate them and attach the model to each page.
+
+    Problems (unknown tier, a tier given twice, a missing tier or overview, a
+    malformed topic slug) go to ``errors``; pages without ``Topic:`` are ignored.
+    """
+    overviews: dict[str, object] = {}
+    tier_pages: dict[str, dict[str, object]] = {}
+    for page in pages:
+        slug = getattr(page, "topic", None)
+        if slug is None:
+            if getattr(page, "tier", None) is not None:
+                errors.add(StrataError("this page has 'Tier:' but no 'Topic:'; add 'Topic: <topic-slug>' "
+                                       "so that Strata knows which topic it belongs to",
+                                       page.source_path, metadata_line(page.source_path, "tier")))
+            continue
+        if not SLUG.match(slug):
+            errors.add(StrataError(f"topic {slug!r} is not a slug; write it in lower case with hyphens, "
+                                   "e.g. 'Topic: restoring-testicular-function'",
+                                   page.source_path, metadata_line(page.source_path, "topic")))
+            continue
+        tier_id = getattr(page, "tier", None)
+        if tier_id is None:
+            _claim(overviews, slug, page, errors, "an overview page (Topic: without Tier:)")
+        elif config.tier(tier_id) is None:
+            errors.add(StrataError(f"unknown tier {tier_id!r}; use one of: {', '.join(t.id for t in config.tiers)}",
+                                   page.source_path, metadata_line(page.source_path, "tier")))
+        else:
+            _claim(tier_pages.setdefault(slug, {}), tier_id, page, errors, f"tier {tier_id!r} of topic {slug!r}")
+
+    topics = []
+    for slug in sorted(set(overviews) | set(tier_pages)):
+        topic = _topic(slug, overviews.get(slug), tier_pages.get(slug, {}), config, errors)
+        if topic is not None:
+            topics.append(topic)
+    return topics
+
+
+def _claim(registry: dict, key: str, page, errors: ErrorLog, what: str) -> None:
+    if key in registry:
+        errors.add(StrataError(f"{what} is already defined in {registry[key].source_path}; "
+                               "keep one of the two pages", page.source_path, 1))
+    else:
+        registry[key] = page
+
+
+def _topic(slug, overview, pages_by_tier, config: StrataConfig, errors: ErrorLog) -> Topic | None:
+    some_page = overview or next(iter(pages_by_tier.values()))
+    folder = os.path.dirname(some_page.source_path)
+    if overview is None:
+        errors.add(StrataError(f"topic {slug!r} has no overview page; add {folder}/index.md with "
+                               f"'Title:', 'Topic: {slug}' and a 'Summary:'", some_page.source_path, 1))
+        return None
+    missing = [t.id for t in config.tiers if t.id not in pages_by_tier]
+    if missing:
+        errors.add(StrataError(f"topic {slug!r} has no {', '.join(missing)} tier; add a page with "
+                               f"'Topic: {slug}' and 'Tier: {missing[0]}' in {folder}/",
+                               overview.source_path, metadata_line(overview.source_path, "topic")))
+        return None
+    topic = Topic(slug, overview, [TierPage(spec, pages_by_tier[spec.id]) for spec in config.tiers])
+    references_path = os.path.join(folder, config.references_file)
+    if os.path.exists(references_path):
+        try:
+            topic.references = load_references(references_path)
+        except StrataError as exc:
+            errors.add(exc)
+    overview.strata_topic = topic
+    overview.template = "topic"
+    for tier in topic.tiers:
+        tier.page.strata_topic, tier.page.strata_tier = topic, tier
+        tier.page.template = "tier"
+    return topic

@@ -1,0 +1,101 @@
+"""Invoke tasks (Pelican quickstart conventions). `make` sets up .venv and calls these.
+
+Run `invoke --list` for the list; each task has a one-line help.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+PYTHON = sys.executable
+ENV = {"PYTHONPATH": str(ROOT / "plugins")}
+OUTPUT = ROOT / "output"
+DIST = ROOT / "dist"
+SERVE = {"host": "127.0.0.1", "port": 8000}
+
+
+def _build(c, settings: str, output: Path) -> None:
+    c.run(f"{shlex.quote(PYTHON)} -m strata build -s {settings} -o {shlex.quote(str(output))}",
+          env=ENV, pty=False)
+
+
+@task
+def clean(c):
+    """Remove the generated site (output/) and bundles (dist/)."""
+    for folder in (OUTPUT, DIST):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the site into output/ with pelicanconf.py (local settings)."""
+    _build(c, "pelicanconf.py", OUTPUT)
+
+
+@task(clean, build)
+def rebuild(c):
+    """Clean, then build."""
+
+
+@task
+def html(c):
+    """Build the site (output/) and tell where it is and how to view it."""
+    build(c)
+    print(f"\nThe site is in {OUTPUT}/ — open {OUTPUT / 'index.html'}, or run `make serve` "
+          f"and visit http://{SERVE['host']}:{SERVE['port']}/")
+
+
+@task
+def regenerate(c):
+    """Rebuild whenever content, theme or settings change (Pelican's autoreload)."""
+    c.run(f"{shlex.quote(PYTHON)} -m pelican -r -s pelicanconf.py", env=ENV, pty=False)
+
+
+@task
+def serve(c):
+    """Serve output/ at http://127.0.0.1:8000."""
+    c.run(f"{shlex.quote(PYTHON)} -m http.server {SERVE['port']} --bind {SERVE['host']} "
+          f"--directory {shlex.quote(str(OUTPUT))}", pty=False)
+
+
+@task(build, serve)
+def reserve(c):
+    """Build, then serve."""
+
+
+@task
+def preview(c):
+    """Build the public web version (publishconf.py) into output/."""
+    _build(c, "publishconf.py", OUTPUT)
+
+
+@task
+def livereload(c):
+    """Serve output/ and rebuild on changes (Pelican's listen + autoreload, with content caching)."""
+    c.run(f"{shlex.quote(PYTHON)} -m pelican -lr -s pelicanconf.py -b {SERVE['host']} -p {SERVE['port']} "
+          "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true", env=ENV, pty=False)
+
+
+@task
+def lint(c):
+    """Run ruff over the Python code."""
+    c.run(f"{shlex.quote(PYTHON)} -m ruff check .", pty=False)
+
+
+@task(help={"args": "extra arguments for pytest, e.g. -k glossary"})
+def test(c, args=""):
+    """Make sure a Chromium is available, then run ruff and the whole test suite."""
+    from tests.support.chromium import ensure_chromium
+
+    executable = ensure_chromium()
+    lint(c)
+    env = {**ENV, "STRATA_CHROMIUM": executable or ""}
+    workers = "-n 2" if (os.cpu_count() or 1) > 1 else ""
+    c.run(f"{shlex.quote(PYTHON)} -m pytest {workers} {args}", env=env, pty=False)

@@ -1,0 +1,72 @@
+"""Build sites for tests: the real one, or a tiny one made of given files in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+
+TINY_TOPIC = {
+    "topics/demo/index.md": """\
+        Title: Demo topic
+        Topic: demo
+        Summary: A topic used by the tests.
+
+        ## Reflection
+
+        Closing words.
+        """,
+    **{f"topics/demo/{tier}.md": f"""\
+        Title: {tier.title()}
+        Topic: demo
+        Tier: {tier}
+
+        Text of the {tier} tier.
+
+        ## A section
+
+        More text.
+        """ for tier in ("fundamentals", "intermediate", "academic")},
+}
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+
+    def page(self, relative: str) -> str:
+        return (self.output / relative).read_text(encoding="utf-8")
+
+
+def run_build(settings: Path, output: Path, content: Path | None = None) -> BuildResult:
+    """Run ``python -m strata build`` as a user would, in a subprocess."""
+    command = [sys.executable, "-m", "strata", "build", "-s", str(settings), "-o", str(output)]
+    if content is not None:
+        command += ["--content", str(content)]
+    result = subprocess.run(command, check=False, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+    return BuildResult(result.returncode, result.stdout, result.stderr, output)
+
+
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def build_tiny_site(tmp_path: Path, files: dict[str, str | None], *, base: dict[str, str] = TINY_TOPIC,
+                    settings: str = "pelicanconf.py") -> BuildResult:
+    """Build a site from ``base`` updated with ``files`` (a value of None removes that file)."""
+    content = tmp_path / "content"
+    merged = {**base, **files}
+    write_files(content, {k: v for k, v in merged.items() if v is not None})
+    return run_build(ROOT / settings, tmp_path / "output", content)
