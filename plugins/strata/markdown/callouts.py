@@ -74,5 +74,5 @@ class CalloutExtension(Extension):
         md.parser.blockprocessors.register(CalloutProcessor(md.parser, self.getConfig("kinds")), "strata_callout", 105)
 
 
-def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's entry point name)
+def makeExtension(**kwargs):
     return CalloutExtension(**kwargs)

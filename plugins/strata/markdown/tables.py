@@ -91,5 +91,5 @@ class AccessibleTableExtension(Extension):
 
 
 
-def makeExtension(**kwargs):  # noqa: N802
+def makeExtension(**kwargs):
     return AccessibleTableExtension(**kwargs)

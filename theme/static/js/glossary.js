@@ -1,0 +1,1 @@
+/* glossary component (classic script, no modules, no fetch). */

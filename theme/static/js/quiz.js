@@ -1,0 +1,1 @@
+/* quiz component (classic script, no modules, no fetch). */
