@@ -8,6 +8,7 @@ fixes a whole file in one go. Nothing here ever shows a Python traceback.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 
@@ -20,7 +21,7 @@ class StrataError(Exception):
     """
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 *, needle: str | None = None):
+                 *, needle: str | re.Pattern | None = None):
         super().__init__(message)
         self.message = message
         self.path = path
@@ -63,10 +64,14 @@ class ErrorLog:
             raise BuildFailed(self.errors)
 
 
-def line_of(source: str, needle: str) -> int | None:
-    """1-based line of the first occurrence of ``needle`` in ``source``, or None."""
-    needle = needle.strip().splitlines()[0] if needle.strip() else ""
-    index = source.find(needle) if needle else -1
+def line_of(source: str, needle: str | re.Pattern) -> int | None:
+    """1-based line of the first match of ``needle`` (text, or a multi-line regex) in ``source``."""
+    if isinstance(needle, re.Pattern):
+        match = needle.search(source)
+        index = match.start() if match else -1
+    else:
+        needle = needle.strip().splitlines()[0] if needle.strip() else ""
+        index = source.find(needle) if needle else -1
     return source.count("\n", 0, index) + 1 if index >= 0 else None
 
 

@@ -46,16 +46,18 @@ class TableCaptionProcessor(Treeprocessor):
                  and len(following) == 0 else None)
         if match is None:
             if self.require_caption:
-                header = " | ".join("".join(th.itertext()) for th in table.iter("th"))
+                first_header = "".join(next(table.iter("th")).itertext()).strip()
                 raise StrataError(
                     "this table has no caption; add a line 'Table: what the table shows' "
-                    "after it, separated by a blank line", needle=header.split(" | ")[0])
+                    "after it, separated by a blank line",
+                    needle=re.compile(rf"^[ \t]*\|?[ \t]*{re.escape(first_header)}[ \t]*\|", re.MULTILINE))
             return
         parent.remove(following)
         caption_text = " ".join(match.group(1).split())
         caption_id = _unique("table-" + re.sub(r"[^a-z0-9]+", "-", caption_text.lower()).strip("-"), used_ids)
         caption = etree.Element("caption", {"id": caption_id})
-        caption.text = caption_text
+        caption.text, caption.tail = caption_text, "\n"
+        table.text = "\n"
         table.insert(0, caption)
         for th in table.iter("th"):
             th.set("scope", "col")

@@ -1,0 +1,62 @@
+"""The accessible-table extension: captions, header scopes, scrollable regions."""
+
+import markdown
+from markdown.test_tools import TestCase
+
+from strata.errors import StrataError
+from strata.markdown.tables import AccessibleTableExtension
+
+TABLE = """
+| Agent | Target |
+| --- | --- |
+| Gonadorelin | Pituitary |
+"""
+
+
+class TestTables(TestCase):
+    default_kwargs = {"extensions": [AccessibleTableExtension()]}
+
+    def test_caption_scope_and_region(self):
+        self.assertMarkdownRenders(
+            TABLE + "\nTable: Agents *compared*\n",
+            self.dedent("""
+                <div aria-labelledby="table-agents-compared" class="table-scroll" role="region" tabindex="0">
+                <table>
+                <caption id="table-agents-compared">Agents <em>compared</em></caption>
+                <thead>
+                <tr>
+                <th scope="col">Agent</th>
+                <th scope="col">Target</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td>Gonadorelin</td>
+                <td>Pituitary</td>
+                </tr>
+                </tbody>
+                </table>
+                </div>
+            """),
+        )
+
+    def test_caption_ids_are_unique(self):
+        output = markdown.markdown(TABLE + "\nTable: Same\n" + TABLE + "\nTable: Same\n",
+                                   extensions=[AccessibleTableExtension()])
+        self.assertIn('id="table-same"', output)
+        self.assertIn('id="table-same-2"', output)
+        self.assertIn('aria-labelledby="table-same-2"', output)
+
+    def test_missing_caption_is_an_error(self):
+        with self.assertRaises(StrataError) as caught:
+            self.assertMarkdownRenders(TABLE, "")
+        self.assertIn("no caption", caught.exception.message)
+        self.assertEqual(caught.exception.located("t.md", "Intro\n\n" + TABLE).line, 4)
+
+    def test_caption_can_be_optional(self):
+        self.assertMarkdownRenders(
+            TABLE,
+            "<table>\n<thead>\n<tr>\n<th>Agent</th>\n<th>Target</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+            "<td>Gonadorelin</td>\n<td>Pituitary</td>\n</tr>\n</tbody>\n</table>",
+            extensions=[AccessibleTableExtension(require_caption=False)],
+        )
