@@ -5,7 +5,8 @@ Order of work in one build:
 1. ``initialized``: validate the ``STRATA`` settings, start a fresh error log.
 2. ``readers_init``: read ``.md`` with :class:`~strata.reader.StrataMarkdownReader`.
 3. ``all_generators_finalized``: group pages into topics, measure each tier,
-   load the glossary; then stop the build if anything was recorded as an error,
+   load the glossary, mark the glossary terms in every page (and note where
+   each is used); then stop the build if anything was recorded as an error,
    before a single page is written.
 """
 
@@ -17,6 +18,7 @@ from pelican import signals
 from pelican.generators import PagesGenerator
 
 from .errors import StrataError
+from .glossary.backlinks import mark_pages
 from .glossary.terms import Glossary, load_glossary
 from .readability import reading_stats
 from .reader import StrataMarkdownReader
@@ -52,7 +54,10 @@ def on_all_generators_finalized(generators) -> None:
         except StrataError as exc:
             errors.add(exc)
 
-    context.update(strata_topics=topics, strata_glossary=glossary, strata_config=config)
+    uses = mark_pages([*pages_generator.pages, *pages_generator.hidden_pages], glossary, settings,
+                      config.glossary_scope, errors, single_topic=len(topics) <= 1)
+
+    context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config)
     errors.raise_if_any()
 
 

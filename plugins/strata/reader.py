@@ -14,6 +14,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from .errors import StrataError
+from .glossary.syntax import GlossarySyntaxExtension
 from .markdown.callouts import CalloutExtension
 from .markdown.tables import AccessibleTableExtension
 from .state import build_state
@@ -36,7 +37,7 @@ def toc_entries(tokens: list[dict]) -> tuple[TocEntry, ...]:
 
 def strata_extensions(source_path: str) -> list:
     """The extensions every Strata page is read with (``source_path`` for error messages)."""
-    return [CalloutExtension(), AccessibleTableExtension()]
+    return [CalloutExtension(), AccessibleTableExtension(), GlossarySyntaxExtension()]
 
 
 class StrataMarkdownReader(MarkdownReader):

@@ -1,0 +1,123 @@
+"""Find glossary terms in plain text: one compiled regular expression per glossary, no HTML here.
+
+The expression is a *trie* of every name (term and aliases, lower-cased), so that at
+each position of the text the engine follows at most one branch per character:
+the cost grows with the length of the text, not with the number of terms (a plain
+``a|b|c|…`` alternation would try every term at every position). Rules:
+
+- whole words: a name matches only where it is not preceded or followed by a
+  letter or digit, so the alias ``PT`` never matches inside ``PTH``; a hyphen
+  between letters joins words (``pituitary`` is not matched in ``Hypothalamic-Pituitary``);
+- case-insensitive; any run of white space in the text matches a space of a name;
+- simple English plurals: an optional ``s`` / ``es`` after each name, and a name
+  ending in a plural ``s`` (``Leydig cells``) also matches its singular;
+- longest match wins at a position (``HPG axis suppression`` over ``HPG axis``);
+- the text is compared after :func:`normalise`, which maps look-alike characters
+  (non-breaking spaces and hyphens, curly quotes) one-for-one, so the positions
+  of a match are the positions in the original text, which is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# One character for one character, so that offsets in the normalised text are offsets in the original.
+_LOOKALIKES = str.maketrans({
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ",  # non-breaking and thin spaces
+    "\u2010": "-", "\u2011": "-",  # hyphen, non-breaking hyphen
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'",  # curly apostrophes
+    "\u201c": '"', "\u201d": '"',
+})
+_SPACE = " "  # marks "one or more white-space characters" in the trie
+_PLURAL = "(?:e?s)?"
+# Not preceded (followed) by a letter or digit, nor by a hyphen joined to one: "PT" is not in "PTH",
+# "pituitary" is not in "Hypothalamic-Pituitary-Gonadal", "TRT" is not in "post-TRT".
+_BEFORE = r"(?<![^\W_])(?<![^\W_]-)"
+_AFTER = r"(?![^\W_])(?!-[^\W_])"
+
+
+def normalise(text: str) -> str:
+    """``text`` with look-alike characters replaced; always the same length as ``text``."""
+    return text.translate(_LOOKALIKES)
+
+
+def name_key(name: str) -> str:
+    """How a name (or matched text) is compared: normalised, lower case, single spaces."""
+    return " ".join(normalise(name).lower().split())
+
+
+def _stem(key: str) -> str:
+    """The singular of a plural-looking name (``leydig cells`` → ``leydig cell``), else the name."""
+    last = key.rsplit(" ", 1)[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "is", "us")):
+        return key[:-1]
+    return key
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """One occurrence: ``text[start:end]`` names ``value``."""
+
+    start: int
+    end: int
+    value: T
+
+
+class Matcher(Generic[T]):
+    """A compiled matcher for ``{name: value}``; build it once and reuse it for every page."""
+
+    def __init__(self, names: Iterable[tuple[str, T]]):
+        self._values: dict[str, T] = {}
+        stems: dict[str, T] = {}
+        for name, value in names:
+            key = name_key(name)
+            if not key:
+                continue
+            self._values.setdefault(key, value)
+            stems.setdefault(_stem(key), value)
+        for stem, value in stems.items():
+            self._values.setdefault(stem, value)
+        trie: dict = {}
+        for stem in stems:
+            node = trie
+            for char in re.sub(r" ", _SPACE, stem):
+                node = node.setdefault(char, {})
+            node[""] = True
+        self.pattern = re.compile(_BEFORE + _trie_pattern(trie) + _AFTER, re.IGNORECASE) if trie else None
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def lookup(self, matched: str) -> T | None:
+        """The value named by ``matched`` (exact name, then without a plural ending)."""
+        key = name_key(matched)
+        for candidate in (key, key[:-1] if key.endswith("s") else None, key[:-2] if key.endswith("es") else None):
+            if candidate and candidate in self._values:
+                return self._values[candidate]
+        return None
+
+    def finditer(self, text: str) -> Iterator[Match[T]]:
+        """Every non-overlapping occurrence in ``text``, left to right, the longest at each position."""
+        if self.pattern is None:
+            return
+        for found in self.pattern.finditer(normalise(text)):
+            value = self.lookup(found.group())
+            if value is not None:
+                yield Match(found.start(), found.end(), value)
+
+
+def _trie_pattern(node: dict) -> str:
+    """A regular expression for the trie below ``node``; longer continuations are tried first."""
+    branches = []
+    for char in sorted((c for c in node if c), key=lambda c: (c == _SPACE, c)):
+        atom = r"\s+" if char == _SPACE else re.escape(char)
+        branches.append(atom + _trie_pattern(node[char]))
+    if "" in node:
+        # Greedy: try the continuations (and the plural ending), then end the name here.
+        return f"(?:(?:{'|'.join(branches)})|{_PLURAL})" if branches else _PLURAL
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
