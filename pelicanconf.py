@@ -4,6 +4,7 @@
 """
 
 SITENAME = "Strata"
+SITE_SLUG = "strata"  # names the offline bundle: dist/strata-offline.zip
 SITE_TAGLINE = "Health topics explained at three reading levels"
 SITE_DESCRIPTION = ("Each topic is written three times: Fundamentals in plain language, Intermediate with "
                     "more detail, and Academic with the mechanisms and evidence. Choose the level that suits you.")
@@ -25,7 +26,7 @@ STATIC_PATHS = []
 IGNORE_FILES = [".#*", "*.yaml", "README*"]
 PATH_METADATA = r"(?P<path_no_ext>.*)\..*"
 PAGE_URL = PAGE_SAVE_AS = "{path_no_ext}.html"
-DIRECT_TEMPLATES = ["index", "glossary", "references", "404"]
+DIRECT_TEMPLATES = ["index", "glossary", "references", "search", "404"]
 INDEX_SAVE_AS = "index.html"
 
 # No blog machinery: no feeds, categories, tags, authors or archives.

@@ -45,11 +45,19 @@ def rebuild(c):
 
 
 @task
+def offline(c):
+    """Build the offline bundle dist/<SITE_SLUG>-offline.zip with offlineconf.py."""
+    c.run(f"{shlex.quote(PYTHON)} -m strata offline -s offlineconf.py -d {shlex.quote(str(DIST))}", env=ENV, pty=False)
+
+
+@task
 def html(c):
-    """Build the site (output/) and tell where it is and how to view it."""
+    """Build the site (output/) and the offline bundle (dist/); say where they are and how to view them."""
     build(c)
-    print(f"\nThe site is in {OUTPUT}/ — open {OUTPUT / 'index.html'}, or run `make serve` "
-          f"and visit http://{SERVE['host']}:{SERVE['port']}/")
+    offline(c)
+    bundles = ", ".join(str(p.relative_to(ROOT)) for p in sorted(DIST.glob("*-offline.zip")))
+    print(f"\nThe website is in output/ — run `make serve` and visit http://{SERVE['host']}:{SERVE['port']}/ "
+          f"(or open output/index.html).\nThe offline bundle is {bundles}: unzip it anywhere and open index.html.")
 
 
 @task
@@ -70,9 +78,9 @@ def reserve(c):
     """Build, then serve."""
 
 
-@task
+@task(aliases=["publish-build"])
 def preview(c):
-    """Build the public web version (publishconf.py) into output/."""
+    """Build the public web version (publishconf.py; set STRATA_SITEURL) into output/."""
     _build(c, "publishconf.py", OUTPUT)
 
 

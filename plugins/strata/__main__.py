@@ -1,4 +1,4 @@
-"""Command line: ``python -m strata build [-s SETTINGS] [-o OUTPUT]`` (see ``build.py``)."""
+"""Command line: ``python -m strata build|offline`` (see ``build.py`` and ``bundle.py``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import sys
 
 from .build import build_site
+from .bundle import build_bundle
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file (default: pelicanconf.py)")
     build.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
     build.add_argument("--content", help="content folder (default: the settings' PATH)")
+    offline = commands.add_parser("offline", help="build the offline bundle: DIST/<SITE_SLUG>-offline.zip")
+    offline.add_argument("-s", "--settings", default="offlineconf.py", help="settings file (default: offlineconf.py)")
+    offline.add_argument("-d", "--dist", default="dist", help="folder for the zip (default: dist)")
     args = parser.parse_args(argv)
+    if args.command == "offline":
+        return build_bundle(args.settings, args.dist)
     overrides = {"PATH": os.path.abspath(args.content)} if args.content else {}
     return build_site(args.settings, args.output, overrides)
 

@@ -20,14 +20,17 @@ from pelican.generators import PagesGenerator
 from .errors import StrataError
 from .glossary.backlinks import mark_pages
 from .glossary.terms import Glossary, load_glossary
+from .publishing import is_absolute_site, make_asset_filter, write_sitemap_and_robots
 from .readability import reading_stats
 from .reader import StrataMarkdownReader
+from .search import collect_docs, index_script, write_index
 from .state import build_state, start_build
 from .topics import collect_topics
 
 
 def on_initialized(pelican) -> None:
     start_build(pelican.settings)
+    pelican.settings.setdefault("JINJA_FILTERS", {})["asset"] = make_asset_filter(pelican.settings)
 
 
 def on_readers_init(readers) -> None:
@@ -60,8 +63,17 @@ def on_all_generators_finalized(generators) -> None:
     context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config)
     errors.raise_if_any()
 
+    search_script = index_script(collect_docs(topics, glossary))
+    context["strata_search_version"] = write_index(pages_generator.output_path, search_script)
+
+
+def on_finalized(pelican) -> None:
+    if is_absolute_site(pelican.settings):
+        write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"])
+
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.readers_init.connect(on_readers_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.finalized.connect(on_finalized)

@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+
+
+def _env() -> dict[str, str]:
+    """The environment for a build subprocess, read at call time (tests may set variables)."""
+    return {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
 
 TINY_TOPIC = {
     "topics/demo/index.md": """\
@@ -52,7 +56,7 @@ def run_build(settings: Path, output: Path, content: Path | None = None) -> Buil
     command = [sys.executable, "-m", "strata", "build", "-s", str(settings), "-o", str(output)]
     if content is not None:
         command += ["--content", str(content)]
-    result = subprocess.run(command, check=False, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(command, check=False, cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=300)
     return BuildResult(result.returncode, result.stdout, result.stderr, output)
 
 
@@ -70,3 +74,9 @@ def build_tiny_site(tmp_path: Path, files: dict[str, str | None], *, base: dict[
     merged = {**base, **files}
     write_files(content, {k: v for k, v in merged.items() if v is not None})
     return run_build(ROOT / settings, tmp_path / "output", content)
+
+
+def run_offline_bundle(dist: Path, settings: Path = ROOT / "offlineconf.py") -> subprocess.CompletedProcess:
+    """Run ``python -m strata offline`` into ``dist``."""
+    return subprocess.run([sys.executable, "-m", "strata", "offline", "-s", str(settings), "-d", str(dist)],
+                          check=False, cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=300)

@@ -1,0 +1,65 @@
+"""The offline bundle: the site built with ``offlineconf.py``, zipped reproducibly.
+
+The zip holds one top-level folder (``<slug>-offline/``) with the site, a
+``README.txt`` saying what to open, and the licences of vendored assets. Two
+builds of the same commit give byte-identical zips: entries are sorted and
+carry a fixed timestamp and fixed permissions, and the pages hold no build time.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from pelican.settings import read_settings
+
+from .build import build_site
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+README = """{sitename}: offline edition
+{underline}
+
+This folder is the whole {sitename} website, for reading without an internet connection.
+
+To start, open the file index.html in this folder with your web browser
+(double-click it, or drag it onto a browser window).
+
+Everything works offline: the reading levels, the glossary, the quizzes
+(your answers are kept in this browser only) and the search.
+
+Licences of included third-party files:
+- lunr.js 2.3.9 (search), MIT licence: theme/vendor/lunr/LICENSE
+"""
+
+
+def zip_folder(folder: Path, zip_path: Path, top: str) -> None:
+    """Write ``folder`` into ``zip_path`` under ``top/``, deterministically."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    tmp = zip_path.with_suffix(".zip.tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", date_time=FIXED_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    os.replace(tmp, zip_path)
+
+
+def build_bundle(settings_file: str, dist: str, stream=None) -> int:
+    """Build the offline site and write ``dist/<SITE_SLUG>-offline.zip``; return the exit status."""
+    settings = read_settings(settings_file)
+    slug = f"{settings.get('SITE_SLUG', 'site')}-offline"
+    os.makedirs(dist, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".offline-", dir=dist) as staging:
+        site = Path(staging) / slug
+        status = build_site(settings_file, str(site), stream=stream)
+        if status:
+            return status
+        sitename = settings["SITENAME"]
+        (site / "README.txt").write_text(
+            README.format(sitename=sitename, underline="=" * (len(sitename) + 18)), encoding="utf-8")
+        zip_folder(site, Path(dist) / f"{slug}.zip", slug)
+    return 0
