@@ -17,6 +17,7 @@ from .errors import StrataError
 from .glossary.syntax import GlossarySyntaxExtension
 from .markdown.callouts import CalloutExtension
 from .markdown.tables import AccessibleTableExtension
+from .quiz import QuizExtension
 from .state import build_state
 
 TOC_EXTENSION = "markdown.extensions.toc"
@@ -37,7 +38,8 @@ def toc_entries(tokens: list[dict]) -> tuple[TocEntry, ...]:
 
 def strata_extensions(source_path: str) -> list:
     """The extensions every Strata page is read with (``source_path`` for error messages)."""
-    return [CalloutExtension(), AccessibleTableExtension(), GlossarySyntaxExtension()]
+    return [CalloutExtension(), AccessibleTableExtension(), GlossarySyntaxExtension(),
+            QuizExtension(source_path=source_path)]
 
 
 class StrataMarkdownReader(MarkdownReader):

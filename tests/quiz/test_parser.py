@@ -1,0 +1,233 @@
+"""Quiz blocks: parsing into the model, every authoring error with its message and line, escaping.
+
+In the style of Python-Markdown's own extension tests: Markdown source in, a
+result (model, HTML or error) out.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from markdown.test_tools import TestCase
+
+from strata.errors import StrataError
+from strata.quiz import QuizExtension
+from strata.quiz.model import Option, Question, Quiz
+from strata.quiz.parse import find_blocks, parse_quiz
+
+HEADER = "Title: Demo\nTier: fundamentals\n\n## Hormones\n\nText.\n\n"  # the quiz fence is on line 8
+PATH = "content/topics/demo/fundamentals.md"
+
+
+def convert(source: str) -> str:
+    md = markdown.Markdown(extensions=["meta", "toc", QuizExtension(source_path=PATH)])
+    return md.convert(source)
+
+
+def quiz_source(body: str, fence: str = "```") -> str:
+    return f"{HEADER}{fence}quiz\n{TestCase.dedent(None, body).strip(chr(10))}\n{fence}\n"
+
+
+def parse(source: str) -> Quiz:
+    [block] = find_blocks(source.split("\n"), PATH)
+    return parse_quiz(block, PATH)
+
+
+SINGLE = """
+    - question: What does *LH* ask the testes to do?
+      type: single
+      section: Hormones
+      options:
+        - text: Make testosterone
+          correct: true
+          feedback: Yes.
+        - Store sperm
+      explanation: LH reaches the Leydig cells.
+"""
+
+
+class TestQuestionTypes(TestCase):
+    def test_single_choice(self):
+        assert parse(quiz_source(SINGLE)) == Quiz((
+            Question(1, "single", "What does *LH* ask the testes to do?", (
+                Option("a", "Make testosterone", True, "Yes.", 13),
+                Option("b", "Store sperm", False, None, 16)),
+                "LH reaches the Leydig cells.", "Hormones", line=9, section_line=11),
+        ), line=8)
+
+    def test_multiple_choice(self):
+        quiz = parse(quiz_source("""
+            - question: Which hormones does the pituitary release?
+              type: multiple
+              options:
+                - text: LH
+                  correct: true
+                - text: FSH
+                  correct: yes
+                - Insulin
+              explanation: Both LH and FSH.
+        """))
+        [question] = quiz.questions
+        assert question.type == "multiple"
+        assert question.input_type == "checkbox"
+        assert [(o.key, o.text, o.correct) for o in question.options] == [
+            ("a", "LH", True), ("b", "FSH", True), ("c", "Insulin", False)]
+        assert question.section is None
+
+    def test_true_false(self):
+        quiz = parse(quiz_source("""
+            - question: Taking testosterone raises the body's own production.
+              type: true-false
+              answer: false
+              feedback:
+                true: Not quite.
+                false: Right.
+              explanation: Negative feedback.
+        """))
+        [question] = quiz.questions
+        assert question.input_type == "radio"
+        assert question.options == (Option("true", "True", False, "Not quite.", 11),
+                                    Option("false", "False", True, "Right.", 11))
+
+    def test_mapping_form_with_title_and_id(self):
+        questions = textwrap.indent(TestCase.dedent(None, SINGLE).strip(), "  ")
+        quiz = parse(f"{HEADER}```quiz\ntitle: Test yourself\nid: hormones\nquestions:\n{questions}\n```\n")
+        assert (quiz.title, quiz.id, len(quiz.questions)) == ("Test yourself", "hormones", 1)
+
+    def test_other_fenced_blocks_are_not_quizzes(self):
+        source = f"{HEADER}````markdown\n```quiz\nnot: parsed\n```\n````\n"
+        assert find_blocks(source.split("\n")) == []
+        html = markdown.markdown(source, extensions=["meta", "fenced_code", QuizExtension()])
+        assert '<code class="language-markdown">```quiz\nnot: parsed\n```' in html
+        assert "<form" not in html
+
+    def test_block_is_replaced_in_place_by_the_form(self):
+        html = convert(quiz_source(SINGLE) + "\nAfter the quiz.\n")
+        assert html.startswith('<h2 id="hormones">Hormones</h2>\n<p>Text.</p>\n<form class="quiz"')
+        assert html.endswith("</form>\n<p>After the quiz.</p>")
+        assert "```" not in html
+
+    def test_two_quizzes_get_distinct_ids(self):
+        html = convert(quiz_source(SINGLE) + "\n" + quiz_source(SINGLE).split("\n\n", 2)[2])
+        forms = BeautifulSoup(html, "html.parser").select("form.quiz")
+        assert [f["id"] for f in forms] == ["quiz-1", "quiz-2"]
+        ids = [e["id"] for e in BeautifulSoup(html, "html.parser").find_all(id=True)]
+        assert len(ids) == len(set(ids))
+
+    def test_the_extension_resets_between_documents(self):
+        md = markdown.Markdown(extensions=["toc", QuizExtension(source_path=PATH)])
+        first = md.convert(quiz_source(SINGLE))
+        md.reset()
+        assert md.convert("Just text.") == "<p>Just text.</p>"
+        assert "form" in first
+
+
+def question(**overrides: str) -> str:
+    """One single-choice question with ``overrides`` as YAML lines (value None removes a key)."""
+    fields = {"question": "What does LH do?", "type": "single",
+              "options": "\n    - text: Makes testosterone\n      correct: true\n    - Stores sperm",
+              "explanation": "Because.", **overrides}
+    lines = [f"{key}: {value}" for key, value in fields.items() if value is not None]
+    return "- " + "\n  ".join(lines)
+
+
+ERRORS = [
+    # (what, quiz body, expected line, expected words in the message)
+    ("no correct option", question(options="\n    - One\n    - Two"), 11,
+     ["question 1 has no correct option", "add 'correct: true'"]),
+    ("two correct in single", question(options="\n    - text: One\n      correct: true\n    - text: Two\n"
+                                               "      correct: true"), 14,
+     ["single choice but 2 options are marked correct (lines 12, 14)", "type: multiple"]),
+    ("fewer than two options", question(options="\n    - text: One\n      correct: true"), 11,
+     ["has 1 option", "at least two"]),
+    ("unknown type", question(type="single-choice"), 10,
+     ["unknown question type 'single-choice'", "single, multiple, true-false"]),
+    ("empty question", question(question='""'), 9, ["question 1 is empty", "after 'question:'"]),
+    ("missing question", question(question=None), 9, ["question 1 is empty"]),
+    ("unknown key in a question", question(hint="x"), 16, ["unknown key 'hint' in question 1", "known keys:"]),
+    ("unknown key in an option", question(options="\n    - text: One\n      right: true\n    - Two"), 13,
+     ["unknown key 'right' in an option of question 1", "text, correct, feedback"]),
+    ("broken YAML", question(explanation="Why: because"), 15, ["not valid YAML", "double quotes"]),
+    ("no explanation", question(explanation=None), 9, ["has no explanation"]),
+    ("missing type", question(type=None), 9, ["has no type", "single, multiple, true-false"]),
+    ("true-false without answer", question(type="true-false", options=None), 10, ["has no answer"]),
+    ("true-false with options", question(type="true-false"), 11, ["remove 'options:'"]),
+    ("answer in a single-choice question", question(answer="true"), 16, ["'answer' is for true-false"]),
+    ("correct that is not a boolean", question(options="\n    - text: One\n      correct: maybe\n    - Two"), 13,
+     ["'correct' must be true or false"]),
+    ("duplicate options", question(options="\n    - text: One\n      correct: true\n    - one"), 14,
+     ["say 'one'", "must be different"]),
+    ("empty option", question(options="\n    - text: One\n      correct: true\n    - text: ''"), 14,
+     ["an option of question 1 is empty"]),
+    ("second question", question() + "\n" + question(type="multi"), 17,
+     ["unknown question type 'multi' in question 2"]),
+]
+
+
+@pytest.mark.parametrize(("body", "line", "words"), [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS])
+def test_each_error_names_its_line_and_the_fix(body, line, words):
+    with pytest.raises(StrataError) as caught:
+        convert(f"{HEADER}```quiz\n{body}\n```\n")
+    error = caught.value
+    assert (error.path, error.line) == (PATH, line)
+    assert all(word in error.message for word in words), error.message
+    assert str(error) == f"{PATH}:{line}: {error.message}"
+
+
+@pytest.mark.parametrize(("source", "line", "words"), [
+    (f"{HEADER}```quiz\n{question()}\n", 8, ["quiz block is not closed", "add a line with just ```"]),
+    (f"{HEADER}~~~~quiz\n{question()}\n~~~\n", 8, ["not closed", "~~~~"]),
+    (f"{HEADER}```quiz\n{question()}\n\n```quiz\n{question()}\n```\n", 8, ["not closed"]),
+    (f"{HEADER}```quiz\n```\n", 8, ["this quiz has no questions"]),
+    (f"{HEADER}```quiz\nquestions: []\n```\n", 8, ["this quiz has no questions"]),
+    (f"{HEADER}```quiz\n- Just a sentence\n```\n", 9, ["question 1 must be a set of 'key: value' lines"]),
+    (f"{HEADER}```quiz\nid: Quiz One\nquestions:\n{textwrap.indent(question(), '  ')}\n```\n", 9,
+     ["quiz id 'Quiz One'", "lower-case words joined by hyphens"]),
+    (f"{HEADER}```quiz\ntitel: Typo\nquestions: []\n```\n", 9, ["unknown key 'titel' in quiz"]),
+    (f"{HEADER}```quiz\n{question(section='Nowhere')}\n```\n", 16,
+     ["question 1 names section 'Nowhere'", "use one of: 'Hormones'"]),
+])
+def test_block_level_errors(source, line, words):
+    with pytest.raises(StrataError) as caught:
+        convert(source)
+    assert caught.value.line == line
+    assert all(word in caught.value.message for word in words), caught.value.message
+
+
+def test_section_matching_ignores_case_and_spacing_and_uses_the_toc_id():
+    source = (f"Title: Demo\n\n## Why Does *Biology* Matter?\n\n## Hormones\n\n## Hormones\n\n"
+              f"```quiz\n{question(section='why does biology   matter?')}\n"
+              f"{question(section='HORMONES')}\n```\n")
+    document = BeautifulSoup(convert(source), "html.parser")
+    links = [(a["href"], a.get_text()) for a in document.select(".quiz__review a")]
+    assert links == [("#why-does-biology-matter", "Review: Why Does Biology Matter?"),
+                     ("#hormones", "Review: Hormones")]
+    assert all(document.find(id=href[1:]).name == "h2" for href, _ in links)
+
+
+PAYLOADS = {
+    "question": "<script>alert('q')</script> What?",
+    "option": "<img src=x onerror=alert('o')>",
+    "feedback": "[click me](javascript:alert(1))",
+    "explanation": '<a href="javascript:alert(1)" onclick="alert(2)">x</a> <script>alert("e")</script>',
+}
+
+
+def test_author_text_can_never_inject_script():
+    body = (f"- question: \"{PAYLOADS['question']}\"\n  type: single\n  options:\n"
+            f"    - text: \"{PAYLOADS['option']}\"\n      correct: true\n"
+            f"      feedback: \"{PAYLOADS['feedback']}\"\n    - Two\n"
+            f"  explanation: '{PAYLOADS['explanation']}'\n")
+    html = convert(f"{HEADER}```quiz\n{body}```\n")
+    document = BeautifulSoup(html, "html.parser")
+    assert document.find("script") is None
+    assert document.find("img") is None
+    assert [a for e in document.find_all(True) for a in e.attrs if a.startswith("on")] == []
+    assert [a for a in document.find_all("a") if "javascript" in a.get("href", "")] == []
+    assert "&lt;script&gt;alert('q')&lt;/script&gt; What?" in html
+    assert "&lt;img src=x onerror=alert('o')&gt;" in html
+    assert document.select_one("label").get_text() == PAYLOADS["option"]
+    assert "<a>click me</a>" in html
