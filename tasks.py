@@ -99,10 +99,15 @@ def lint(c):
 
 @task(help={"args": "extra arguments for pytest, e.g. -k glossary"})
 def test(c, args=""):
-    """Make sure a Chromium is available, then run ruff and the whole test suite."""
+    """Make sure Chromium, Java and vnu.jar are available, then run ruff and the whole test suite."""
     from tests.support.chromium import ensure_chromium
+    from tests.support.validator import ValidatorMissing, ensure_validator
 
     executable = ensure_chromium()
+    try:
+        ensure_validator()
+    except ValidatorMissing as missing:
+        sys.exit(str(missing))
     lint(c)
     env = {**ENV, "STRATA_CHROMIUM": executable or ""}
     workers = "-n 2" if (os.cpu_count() or 1) > 1 else ""
