@@ -1,0 +1,64 @@
+"""Pages stay usable when things go wrong or readers change the display:
+scripts or styles that fail to load, 400% zoom, and WCAG 1.4.12 text spacing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+TIER = "topics/post-trt-testicular-restoration/fundamentals.html"
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+CLIPPED = """() => [...document.querySelectorAll('main *, header *, footer *')].filter(el => {
+    const s = getComputedStyle(el);
+    const clips = ['hidden', 'clip'].includes(s.overflowY) || ['hidden', 'clip'].includes(s.overflowX);
+    return clips && el.getClientRects().length && !el.closest('.visually-hidden')
+        && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+  }).map(el => el.tagName + '.' + el.className)"""
+
+
+def horizontal_overflow(page) -> int:
+    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+@pytest.mark.parametrize("blocked", ["script", "stylesheet"])
+def test_page_usable_when_scripts_or_styles_fail_to_load(page, site_url, blocked):
+    page.route(re.compile(r".*\.(js|css)(\?.*)?$"),
+               lambda route: route.abort() if route.request.resource_type == blocked else route.continue_())
+    page.goto(f"{site_url}/{TIER}")
+    main = page.locator("main")
+    assert "Leydig cells" in main.inner_text()
+    term = main.locator("a.term").first
+    assert term.get_attribute("href").split("/")[-1].startswith("glossary.html#")
+    page.locator("details summary", has_text="Show the answer").first.click()
+    assert page.locator("details[open]").first.is_visible()
+    page.get_by_role("navigation", name="Reading level").get_by_role("link", name=re.compile("^Academic")).click()
+    assert page.url.endswith("academic.html")
+
+
+@pytest.mark.parametrize("path", ["index.html", TIER, "glossary.html", "search.html?q=testosterone"])
+def test_no_horizontal_scroll_at_400_percent_zoom(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 320, "height": 256}, device_scale_factor=4)
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    assert page.evaluate("() => window.innerWidth") == 320
+    assert horizontal_overflow(page) <= 0
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_text_spacing_override_loses_no_content(browser, site_url, width):
+    # The override is a user style sheet; the page's CSP would block it as an inline style, so bypass it here.
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/{TIER}")
+    page.add_style_tag(content=TEXT_SPACING)
+    assert page.evaluate("() => getComputedStyle(document.querySelector('main p')).wordSpacing") != "0px"
+    assert page.evaluate(CLIPPED) == []
+    assert horizontal_overflow(page) <= 0
+    context.close()
