@@ -231,3 +231,16 @@ def test_author_text_can_never_inject_script():
     assert "&lt;img src=x onerror=alert('o')&gt;" in html
     assert document.select_one("label").get_text() == PAYLOADS["option"]
     assert "<a>click me</a>" in html
+
+
+def test_the_example_in_authoring_md_builds():
+    from tests.support.site import ROOT
+
+    guide = (ROOT / "AUTHORING.md").read_text(encoding="utf-8")
+    section = guide.split("\n## Quizzes\n", 1)[1]
+    example = section.split("````markdown\n", 1)[1].split("\n````", 1)[0]
+    html = convert(f"Title: Demo\n\n## How the body makes testosterone\n\nText.\n\n{example}\n")
+    document = BeautifulSoup(html, "html.parser")
+    types = [f["data-type"] for f in document.select("fieldset.quiz__question")]
+    assert types == ["single", "multiple", "true-false"]
+    assert document.select_one(".quiz__review a")["href"] == "#how-the-body-makes-testosterone"
