@@ -36,6 +36,7 @@ CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
+PAGE_TRANSLATION_ID = None  # one language: pages are told apart by their path, not grouped by slug
 
 # Author text in titles and metadata is plain text, escaped by the templates.
 FORMATTED_FIELDS = []

@@ -8,6 +8,7 @@ is skipped and the build fails at the end with every message at once.
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass, field
 
 from markdown import Markdown
@@ -36,10 +37,13 @@ def toc_entries(tokens: list[dict]) -> tuple[TocEntry, ...]:
     return tuple(TocEntry(t["id"], html.unescape(t["name"]), toc_entries(t["children"])) for t in tokens)
 
 
-def strata_extensions(source_path: str) -> list:
-    """The extensions every Strata page is read with (``source_path`` for error messages)."""
-    return [CalloutExtension(), AccessibleTableExtension(), GlossarySyntaxExtension(),
-            QuizExtension(source_path=source_path)]
+def strata_extensions(source_path: str, theme: str | None = None) -> list:
+    """The extensions every Strata page is read with (``source_path`` for error messages, ``theme``
+    for the quiz component's template)."""
+    quiz_options = {"source_path": source_path}
+    if theme:
+        quiz_options["templates"] = os.path.join(theme, "templates")
+    return [CalloutExtension(), AccessibleTableExtension(), GlossarySyntaxExtension(), QuizExtension(**quiz_options)]
 
 
 class StrataMarkdownReader(MarkdownReader):
@@ -59,7 +63,8 @@ class StrataMarkdownReader(MarkdownReader):
         extensions = list(options.pop("extensions", []))
         if TOC_EXTENSION not in extensions:
             extensions.append(TOC_EXTENSION)
-        self._md = Markdown(extensions=[*extensions, *strata_extensions(source_path)], **options)
+        own = strata_extensions(source_path, self.settings.get("THEME"))
+        self._md = Markdown(extensions=[*extensions, *own], **options)
         try:
             content = self._md.convert(text)
         except StrataError as exc:
