@@ -44,9 +44,9 @@ def marked(result) -> list[tuple[str, str]]:
 
 def visible_text(html: str) -> str:
     document = BeautifulSoup(html, "html.parser")
-    for tip in document.select(".term-tip"):
-        tip.decompose()
-    return document.get_text()
+    for hidden in document.select("[hidden]"):
+        hidden.decompose()
+    return document.get_text().rstrip("\n")  # the hidden definitions follow the content on a new line
 
 
 # --- Matching on text -----------------------------------------------------------------------------------
@@ -174,7 +174,7 @@ def test_markup_is_kept_byte_for_byte_around_terms(glossary):
     assert marked(result) == [("HPG\u00a0axis", "hpg-axis"), ("TRT", "testosterone-replacement-therapy"),
                               ("Leydig cells", "leydig-cells")]
     assert "HPG&nbsp;axis</a>" in result.html
-    assert visible_text(result.html) == BeautifulSoup(html, "html.parser").get_text()
+    assert visible_text(result.html) == BeautifulSoup(html, "html.parser").get_text().rstrip("\n")
     stripped = result.html
     for occurrence in result.occurrences:
         stripped = stripped.replace(f' id="{occurrence.id}"', "")
@@ -187,21 +187,33 @@ def test_text_split_by_inline_markup_is_not_matched_and_not_corrupted(glossary):
     result = mark_html(html, glossary, URL)
     assert marked(result) == [("HPG axis", "hpg-axis")]
     assert "The HPG <em>axis</em> and <strong>Leydig</strong> cells" in result.html
-    assert visible_text(result.html) == BeautifulSoup(html, "html.parser").get_text()
+    assert visible_text(result.html) == BeautifulSoup(html, "html.parser").get_text().rstrip("\n")
 
 
-def test_a_marked_term_is_a_link_with_its_definition(glossary):
-    result = mark_html("<p>TRT helps.</p>", glossary, URL)
+def test_a_marked_term_is_a_link_described_by_its_definition(glossary):
+    result = mark_html("<p>TRT helps.</p><h2 id='b'>B</h2><p>TRT again.</p>", glossary, URL, per_section=True)
     document = BeautifulSoup(result.html, "html.parser")
-    link = document.select_one("a.term")
-    assert link["href"] == "../../glossary.html#testosterone-replacement-therapy"
-    assert link["id"] == "term-testosterone-replacement-therapy"
-    description = document.find(id=link["aria-describedby"])
-    assert description.get_text() == "Meaning of testosterone replacement therapy."
-    tip = link.find_next_sibling()
-    assert "term-tip" in tip["class"]
-    assert tip.has_attr("hidden")
-    assert tip.select_one("a")["href"] == link["href"]
+    links = document.select("a.term")
+    assert [a["href"] for a in links] == ["../../glossary.html#testosterone-replacement-therapy"] * 2
+    assert [a["id"] for a in links] == ["term-testosterone-replacement-therapy",
+                                        "term-testosterone-replacement-therapy-2"]
+    assert {a["aria-describedby"] for a in links} == {"def-testosterone-replacement-therapy"}
+    definition = document.find(id="def-testosterone-replacement-therapy")
+    assert definition.get_text() == "Meaning of testosterone replacement therapy."
+    assert definition["data-term"] == "testosterone replacement therapy"
+    assert definition.find_parent(class_="term-defs").has_attr("hidden")
+    assert len(document.select(".term-defs p")) == 1
+    assert document.select_one("p").get_text() == "TRT helps.", "the paragraph's text is unchanged"
+
+
+def test_definitions_are_escaped_markdown():
+    hostile = Glossary(None, [term("TRT", definition="*Treats* <script>alert(1)</script> [x](javascript:alert(1))")])
+    document = BeautifulSoup(mark_html("<p>TRT</p>", hostile, URL).html, "html.parser")
+    definition = document.find(id="def-trt")
+    assert definition.em.get_text() == "Treats"
+    assert document.find("script") is None
+    assert "<script>" in definition.get_text()
+    assert not definition.a.has_attr("href")
 
 
 def test_marking_twice_changes_nothing(glossary):

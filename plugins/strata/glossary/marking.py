@@ -8,14 +8,19 @@ so the visible text never changes and the author's markup is never re-serialised
 A match must lie within one text node: ``HPG <em>axis</em>`` is not marked, which
 keeps every insertion well nested (a term never straddles an element boundary).
 
-Each marked occurrence becomes::
+Each marked occurrence becomes a link to the glossary entry, described by the
+term's definition, which is added once, hidden, at the end of the page's HTML::
 
     <a class="term" href="../glossary.html#hpg-axis" id="term-hpg-axis"
-       aria-describedby="def-hpg-axis">HPG axis</a><span class="term-tip" hidden><span
-       id="def-hpg-axis">definition…</span> <a href="../glossary.html#hpg-axis">Glossary entry…</a></span>
+       aria-describedby="def-hpg-axis">HPG axis</a> … <div class="term-defs" hidden>
+       <p id="def-hpg-axis" data-term="HPG axis">The HPG axis is …</p></div>
+
+The definitions stay out of the paragraphs, so the text of a paragraph (for search,
+copy and paste, reading with CSS off) is exactly what the author wrote.
 
 Without JavaScript it is a plain link to the glossary entry (and the definition is
-its accessible description); ``glossary.js`` turns it into a toggletip.
+its accessible description); ``glossary.js`` turns it into a toggletip that shows a
+copy of the definition next to the term.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..errors import StrataError
 from .matcher import Matcher
@@ -81,7 +86,7 @@ def attributes(tag: str) -> dict[str, str]:
 
 def _skips(tag: str, attrs: dict[str, str]) -> bool:
     classes = attrs.get("class", "").split()
-    return (tag in SKIPPED_TAGS or attrs.get("data-glossary") == "off" or "term-tip" in classes
+    return (tag in SKIPPED_TAGS or attrs.get("data-glossary") == "off" or "term-defs" in classes
             or (tag == "form" and "quiz" in classes))
 
 
@@ -115,25 +120,36 @@ class _Page:
         self.per_section, self.auto = per_section, auto
         self.used_ids = set(re.findall(r"""\sid\s*=\s*["']?([^"'\s>]+)""", source))
         self.marked: set[str] = set()
+        self.definitions: dict[str, tuple[str, Term]] = {}  # slug -> (id of its definition, term)
+        self.known_definitions: set[str] = set()  # definitions already on the page (an earlier pass)
         self.section: tuple[str | None, str | None] = (None, None)
         self.result = MarkResult("")
 
-    def markup(self, term: Term, raw_text: str) -> str:
-        base = f"{term.slug}"
-        suffix, number = "", 1
-        while f"term-{base}{suffix}" in self.used_ids or f"def-{base}{suffix}" in self.used_ids:
+    def unique(self, candidate: str) -> str:
+        result, number = candidate, 1
+        while result in self.used_ids:
             number += 1
-            suffix = f"-{number}"
-        self.used_ids.update({f"term-{base}{suffix}", f"def-{base}{suffix}"})
+            result = f"{candidate}-{number}"
+        self.used_ids.add(result)
+        return result
+
+    def markup(self, term: Term, raw_text: str) -> str:
+        occurrence_id = self.unique(f"term-{term.slug}")
+        if term.slug not in self.definitions:
+            self.definitions[term.slug] = (self.unique(f"def-{term.slug}"), term)
         self.marked.add(term.slug)
-        self.result.occurrences.append(Occurrence(term, f"term-{base}{suffix}", *self.section))
-        href = escape(f"{self.glossary_url}#{term.slug}")
-        return str(Markup(
-            '<a class="term" href="{href}" id="term-{id}" aria-describedby="def-{id}">{text}</a>'
-            '<span class="term-tip" hidden><span id="def-{id}">{definition}</span> '
-            '<a href="{href}">Glossary entry<span class="visually-hidden">: {name}</span></a></span>'
-        ).format(href=href, id=base + suffix, text=Markup(raw_text), definition=term.definition_html,
-                 name=term.term))
+        self.result.occurrences.append(Occurrence(term, occurrence_id, *self.section))
+        return str(Markup('<a class="term" href="{}" id="{}" aria-describedby="{}">{}</a>').format(
+            f"{self.glossary_url}#{term.slug}", occurrence_id, self.definitions[term.slug][0], Markup(raw_text)))
+
+    def definitions_html(self) -> str:
+        """The definitions of the terms marked on this page, hidden, once each (``aria-describedby`` targets)."""
+        fresh = [(def_id, term) for def_id, term in self.definitions.values() if def_id not in self.known_definitions]
+        if not fresh:
+            return ""
+        item = Markup('<p id="{}" data-term="{}">{}</p>')
+        items = Markup("").join(item.format(def_id, term.term, term.definition_html) for def_id, term in fresh)
+        return str(Markup('\n<div class="term-defs" hidden>{}</div>\n').format(items))
 
     def text(self, raw: str) -> str:
         if not self.auto:
@@ -219,7 +235,10 @@ class _Walker:
             self.position = min(len(self.source), end + len("</span>"))
             return
         if tag == "a" and "term" in attrs.get("class", "").split():  # marked already (by an earlier pass)
-            self.page.marked.add(attrs.get("href", "").rpartition("#")[2])
+            slug = attrs.get("href", "").rpartition("#")[2]
+            self.page.marked.add(slug)
+            self.page.definitions.setdefault(slug, (attrs.get("aria-describedby", ""), None))
+            self.page.known_definitions.add(attrs.get("aria-describedby", ""))
         if tag == "h2":
             self.heading, self.heading_id = [], attrs.get("id")
             if self.page.per_section:
@@ -246,5 +265,5 @@ def mark_html(source: str, glossary: Glossary, glossary_url: str, *, per_section
     are returned with a ``needle`` to locate them in the Markdown source.
     """
     page = _Page(glossary, glossary_url, per_section, auto, source)
-    page.result.html = _Walker(source, page).run()
+    page.result.html = _Walker(source, page).run() + page.definitions_html()
     return page.result

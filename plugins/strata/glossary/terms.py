@@ -88,7 +88,8 @@ def load_glossary(path: str) -> Glossary:
             if key in seen:
                 other_kind, other = seen[key]
                 raise record.error(
-                    f"{kind} {name!r} is already used as a {other_kind} at line {other.line}; "
+                    f"{kind} {name!r} is already used as {'an alias' if other_kind == 'alias' else 'a term'} "
+                    f"at line {other.line}; "
                     "each term and alias must be unique (letter case is ignored)",
                     "term" if kind == "term" else "aliases")
             seen[key] = (kind, record)

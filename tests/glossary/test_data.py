@@ -1,0 +1,110 @@
+"""Glossary data and authoring errors: each stops the build with ``path:line: message``."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from strata.errors import StrataError
+from strata.glossary.terms import load_glossary
+from tests.support.site import build_tiny_site
+
+GOOD = "- term: HPG axis\n  aliases: [hypothalamic axis]\n  definition: A hormone pathway.\n"
+
+
+def load(tmp_path, text: str):
+    path = tmp_path / "glossary.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_glossary(str(path))
+
+
+@pytest.mark.parametrize(("text", "line", "phrase"), [
+    pytest.param(GOOD + "- term: hpg AXIS\n  definition: Again.\n", 4,
+                 "term 'hpg AXIS' is already used as a term at line 1", id="duplicate-term-case-only"),
+    pytest.param(GOOD + "- term: Axis\n  aliases: [HPG  axis]\n  definition: Again.\n", 5,
+                 "alias 'HPG axis' is already used as a term at line 1", id="alias-collides-with-term"),
+    pytest.param(GOOD + "- term: Other\n  aliases: [Hypothalamic Axis]\n  definition: Again.\n", 5,
+                 "alias 'Hypothalamic Axis' is already used as an alias at line 1", id="alias-collides-with-alias"),
+    pytest.param(GOOD + "- term: Hypothalamic axis\n  definition: Again.\n", 4,
+                 "is already used as an alias", id="term-collides-with-alias"),
+    pytest.param(GOOD + "- term: LH\n  definition: '   '\n", 5, "the definition of 'LH' is empty",
+                 id="empty-definition"),
+    pytest.param(GOOD + "- term: LH\n  definition: A hormone.\n  plural: LHs\n", 6, "unknown key 'plural'",
+                 id="unknown-key"),
+    pytest.param(GOOD + "- term: LH\n", 4, "has no 'definition'", id="missing-definition"),
+    pytest.param(GOOD + "- term: LH\n  aliases: ['']\n  definition: A hormone.\n", 5, "each alias must be",
+                 id="empty-alias"),
+    pytest.param(GOOD + "- term: '!!!'\n  definition: Bangs.\n", 4, "needs at least one letter or digit",
+                 id="no-anchor"),
+])
+def test_bad_entries_are_reported_at_their_line(tmp_path, text, line, phrase):
+    with pytest.raises(StrataError) as caught:
+        load(tmp_path, text)
+    assert caught.value.line == line
+    assert phrase in caught.value.message
+    assert str(caught.value).endswith(f"glossary.yaml:{line}: {caught.value.message}")
+
+
+def test_a_good_file_loads_sorted_with_slugs_and_aliases(tmp_path):
+    glossary = load(tmp_path, GOOD + "- term: Aromatase\n  definition: An *enzyme*.\n")
+    assert [(t.term, t.slug, t.aliases, t.line) for t in glossary.terms] == [
+        ("Aromatase", "aromatase", (), 4), ("HPG axis", "hpg-axis", ("hypothalamic axis",), 1)]
+    assert str(glossary.terms[0].definition_html) == "An <em>enzyme</em>."
+
+
+def test_definitions_cannot_inject_script(tmp_path):
+    glossary = load(tmp_path, "- term: X\n  definition: 'Hi <script>alert(1)</script> <img src=x onerror=alert(1)>"
+                              " [bad](javascript:alert(1)) [good](https://example.org)'\n")
+    document = BeautifulSoup(str(glossary.terms[0].definition_html), "html.parser")
+    assert document.find("script") is None
+    assert document.find("img") is None
+    assert "<script>alert(1)</script>" in document.get_text()
+    links = document.find_all("a")
+    assert [a.get("href") for a in links] == [None, "https://example.org"]
+
+
+# --- Through a real build --------------------------------------------------------------------------------
+
+GLOSSARY = {"glossary.yaml": "- term: HPG axis\n  aliases: [axis of power]\n  definition: A *hormone* pathway.\n"
+                             "- term: Leydig cells\n  definition: Cells that make testosterone.\n"}
+
+
+def tier(body: str, extra: str = "") -> str:
+    return f"Title: Fundamentals\nTopic: demo\nTier: fundamentals\n{extra}\n{body}\n"
+
+
+def test_unknown_forced_term_is_reported_at_its_line(tmp_path):
+    result = build_tiny_site(tmp_path, {**GLOSSARY, "topics/demo/fundamentals.md":
+                                        tier("Intro.\n\nThe [[hpg axle]] here.\n\nAnd [[the axis|HPG axes]].\n")})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "topics/demo/fundamentals.md:7: [[hpg axle]]: 'hpg axle' is not in the glossary" in result.stderr
+    assert "topics/demo/fundamentals.md:9: [[the axis|HPG axes]]" in result.stderr
+
+
+def test_unknown_glossary_switch_is_reported_at_its_line(tmp_path):
+    result = build_tiny_site(tmp_path, {**GLOSSARY, "topics/demo/fundamentals.md":
+                                        tier("The HPG axis.", "Summary: S.\nGlossary: maybe\n")})
+    assert result.returncode == 1
+    assert "topics/demo/fundamentals.md:5: 'Glossary: maybe' is not a choice" in result.stderr
+
+
+def test_forced_plain_and_switched_off_pages_build(tmp_path):
+    result = build_tiny_site(tmp_path, {
+        **GLOSSARY,
+        "topics/demo/fundamentals.md": tier("The {{HPG axis}} of a wheel. Then [[the axis|HPG axis]]; Leydig cell."),
+        "topics/demo/intermediate.md": tier("The HPG axis, [[Leydig cells]].", "Glossary: off\n")
+        .replace("Fundamentals", "Intermediate").replace("fundamentals", "intermediate"),
+    })
+    assert result.returncode == 0, result.stderr
+    first = BeautifulSoup(result.page("topics/demo/fundamentals.html"), "html.parser")
+    terms = [(a.get_text(), a["href"]) for a in first.select(".prose a.term")]
+    assert terms == [("the axis", "../../glossary.html#hpg-axis"), ("Leydig cell", "../../glossary.html#leydig-cells")]
+    assert first.select_one('[data-glossary="off"]').get_text() == "HPG axis"
+    assert "[[" not in first.select_one(".prose").get_text()
+    assert first.find(id="def-hpg-axis").em.get_text() == "hormone"
+    second = BeautifulSoup(result.page("topics/demo/intermediate.html"), "html.parser")
+    assert [a.get_text() for a in second.select(".prose a.term")] == ["Leydig cells"], "only the forced term"
+    glossary = BeautifulSoup(result.page("glossary.html"), "html.parser")
+    uses = [(a.get_text(), a["href"]) for a in glossary.find(id="hpg-axis").select(".glossary__uses a")]
+    assert uses == [("Fundamentals", "./topics/demo/fundamentals.html#term-hpg-axis")]
