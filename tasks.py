@@ -91,6 +91,14 @@ def livereload(c):
           "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true", env=ENV, pty=False)
 
 
+@task(help={"quick": "20 topics and one run of each build: checks that the benchmark works",
+            "topics": "number of topics (3 tier pages each; default 300)"})
+def bench(c, quick=False, topics=300):
+    """Benchmark: plugin vs plain build, glossary matching, page weight, search speed (prints, writes JSON)."""
+    flags = "--quick" if quick else f"--topics {int(topics)}"
+    c.run(f"{shlex.quote(PYTHON)} -m benchmarks.bench {flags}", env=ENV, pty=False)
+
+
 @task
 def lint(c):
     """Run ruff over the Python code."""

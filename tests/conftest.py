@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import atexit
 import functools
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -12,23 +11,15 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import serve
+from tests.support.chromium import LAUNCH_ARGS, configured_chromium
 from tests.support.site import ROOT, run_build
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-gpu"]
-
-
-def _chromium_executable() -> str | None:
-    configured = os.environ.get("STRATA_CHROMIUM") or os.environ.get("CHROMIUM") \
-        or os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH")
-    return configured or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Launch a system Chromium when there is one (Playwright's own download otherwise)."""
-    executable = _chromium_executable()
-    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    executable = configured_chromium()
+    args = {**browser_type_launch_args, "args": LAUNCH_ARGS}
     if executable:
         args["executable_path"] = executable
     return args

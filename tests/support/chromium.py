@@ -15,10 +15,19 @@ import subprocess
 import sys
 
 SYSTEM_NAMES = ("chromium", "chromium-browser")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run", "--disable-gpu"]
 
 
 def _system_chromium() -> str | None:
     return next((path for name in SYSTEM_NAMES if (path := shutil.which(name))), None)
+
+
+def configured_chromium() -> str | None:
+    """The Chromium to launch: the one ``make test`` chose, an explicit one, or a system one (else None)."""
+    explicit = (os.environ.get("STRATA_CHROMIUM") or os.environ.get("CHROMIUM")
+                or os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH"))
+    return explicit or _system_chromium()
 
 
 def _playwright_chromium_installed() -> bool:

@@ -1,0 +1,31 @@
+"""The benchmark still runs (`invoke bench --quick`) and reports every figure. No time is asserted."""
+
+import json
+import subprocess
+import sys
+
+from tests.support.site import ROOT
+
+FIGURES = {
+    "build": ["plain_seconds", "plugin_seconds", "build_ratio", "warm_rebuild_seconds", "plain_peak_rss_bytes",
+              "plugin_peak_rss_bytes", "memory_ratio"],
+    "matcher": ["match_10_ms", "match_100_ms", "match_1000_ms", "matcher_growth", "mark_1000_ms"],
+    "weight": ["html_bytes", "html_gzip_bytes", "css_bytes", "css_gzip_bytes", "js_bytes", "js_gzip_bytes",
+               "page_total_bytes", "offline_zip_bytes"],
+    "search": ["search_median_ms", "search_documents", "search_index_bytes"],
+}
+
+
+def test_quick_benchmark_reports_every_figure(tmp_path):
+    target = tmp_path / "figures.json"
+    result = subprocess.run([sys.executable, "-m", "benchmarks.bench", "--quick", "--json", str(target)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads(target.read_text())
+    assert figures["topics"] == 20
+    missing = [f"{group}.{key}" for group, keys in FIGURES.items() for key in keys
+               if not isinstance(figures[group].get(key), int | float) or figures[group][key] <= 0]
+    assert missing == []
+    assert figures["search"]["search_documents"] > 60 * 3
+    for line in ("ratio", "Peak memory", "Glossary matcher", "Largest tier page", "Offline zip", "Search over"):
+        assert line in result.stdout
