@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import time
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -96,32 +93,19 @@ def test_the_pattern_is_built_once_per_glossary(glossary):
     assert matcher_for(glossary) is not matcher_for(Glossary(None, [term("other")]))
 
 
-def _best_time(function) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
+def test_pattern_is_a_trie_so_cost_grows_with_text_not_with_terms():
+    """Names share their prefixes in one expression: at each position of the text the engine follows at
+    most one branch per character, whatever the number of terms. (The timing at 10, 100 and 1,000 terms
+    is measured by the benchmark, `invoke bench`, not asserted here.)"""
+    matcher = Matcher([("HPG axis", 1), ("HPG axis suppression", 2), ("hormone", 3), ("TRT", 4)])
+    body = matcher.pattern.pattern.removeprefix(r"(?<![^\W_])(?<![^\W_]-)").removesuffix(r"(?![^\W_])(?!-[^\W_])")
+    assert body == (r"(?:h(?:ormone(?:e?s)?|pg\s+axis(?:(?:\s+suppression(?:e?s)?)|(?:e?s)?))|trt(?:e?s)?)")
 
 
-def test_cost_grows_with_text_not_with_terms():
-    """A trie-shaped pattern: 1,000 terms cost about as much per character as 10 (a plain alternation does not)."""
+def test_a_thousand_terms_all_match():
     words = [f"{a}{b}{c}" for a in "bcdfghjklmnpqrstvwxz" for b in "aeiou" for c in "nprstvwxyz"]
-    small = Matcher((f"{w} factor", w) for w in words[:10])
     large = Matcher((f"{w} factor", w) for w in words[:1000])
-    assert len(list(large.finditer("".join(f"{w} factor. " for w in words)))) == 1000
-    text = "".join(f"{w} value {w} level. " for w in words[:500]) * 10  # near misses at every word
-
-    ratio = _best_time(lambda: list(large.finditer(text))) / _best_time(lambda: list(small.finditer(text)))
-    assert ratio < 8, f"1,000 terms took {ratio:.1f}× the time of 10"
-
-    def alternation(n: int):
-        return re.compile("|".join(re.escape(f"{w} factor") for w in words[:n]), re.IGNORECASE)
-
-    naive_small, naive_large = alternation(10), alternation(1000)
-    naive = _best_time(lambda: list(naive_large.finditer(text))) / _best_time(lambda: list(naive_small.finditer(text)))
-    assert naive > ratio, "control: a one-branch-per-term pattern must be measurably slower"
+    assert [m.value for m in large.finditer("".join(f"{w} factor. " for w in words))] == words[:1000]
 
 
 # --- Marking HTML ---------------------------------------------------------------------------------------
