@@ -20,6 +20,7 @@ from pelican.generators import PagesGenerator
 from .errors import StrataError
 from .glossary.backlinks import mark_pages
 from .glossary.terms import Glossary, load_glossary
+from .pagetext import page_sections
 from .publishing import is_absolute_site, make_asset_filter, write_sitemap_and_robots
 from .readability import reading_stats
 from .reader import StrataMarkdownReader
@@ -46,8 +47,10 @@ def on_all_generators_finalized(generators) -> None:
 
     topics = collect_topics([*pages_generator.pages, *pages_generator.hidden_pages], config, errors)
     for topic in topics:
+        for page in topic.pages:
+            page.strata_sections = page_sections(page.content)
         for tier in topic.tiers:
-            tier.stats = reading_stats(tier.page.content, config.words_per_minute)
+            tier.stats = reading_stats(tier.page.strata_sections, config.words_per_minute)
 
     glossary_path = os.path.join(settings["PATH"], config.glossary_file)
     glossary = Glossary(glossary_path)

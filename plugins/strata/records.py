@@ -12,6 +12,19 @@ import yaml
 
 from .errors import StrataError
 
+# libyaml's parser when PyYAML was built with it (it is, in the pinned wheels): same nodes and marks, ~10× faster.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    """Parse ``text`` into YAML nodes that remember their lines (safe: no arbitrary objects)."""
+    return yaml.compose(text, Loader=YAML_LOADER)
+
+
+def construct(node: yaml.Node):
+    """The plain Python value of a composed node (str, int, bool, list, dict)."""
+    return yaml.SafeLoader("").construct_object(node, deep=True)
+
 
 @dataclass(frozen=True)
 class Field:
@@ -48,7 +61,7 @@ def load_records(path: str, schema: dict[str, Field], what: str) -> list[Record]
     except (OSError, UnicodeDecodeError) as exc:
         raise StrataError(f"cannot read this {what} file: {exc}", path, 1) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -73,7 +86,7 @@ def _record(node: yaml.Node, path: str, schema: dict[str, Field], what: str) -> 
             raise StrataError(f"unknown key {key!r} in {what}; known keys: {', '.join(schema)}", path, key_line)
         if key in values:
             raise StrataError(f"key {key!r} appears twice in this {what}", path, key_line)
-        value = yaml.SafeLoader("").construct_object(value_node, deep=True)
+        value = construct(value_node)
         field = schema[key]
         if not isinstance(value, field.kinds) or (isinstance(value, bool) and bool not in field.kinds):
             expected = " or ".join("a list" if k is list else "text" if k is str else k.__name__

@@ -12,13 +12,16 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
+from functools import cache
 
-import lunr
-from bs4 import BeautifulSoup, Tag
+from lunr.builder import Builder
+from lunr.stemmer import porter_stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.trimmer import trimmer
+
+from .pagetext import plain_text
 
 INDEX_FILE = "search-index.js"
-SKIPPED = "form, template, script, style, [hidden], [role=tooltip], .visually-hidden"
-BLOCKS = ["p", "li", "td", "th", "dt", "dd", "h3", "h4", "caption", "div", "tr"]
 
 
 @dataclass(frozen=True)
@@ -33,53 +36,56 @@ class SearchDoc:
     keywords: str = ""  # indexed with the title but not shown (e.g. a term's aliases)
 
 
-def page_sections(html: str) -> list[tuple[str, str, str]]:
-    """Split rendered page HTML at its ``h2`` headings → ``[(anchor, heading, text)]``.
-
-    Text before the first heading comes first with an empty anchor and heading.
-    Quizzes, hidden tooltips and scripts are left out.
-    """
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup.select(SKIPPED):
-        element.decompose()
-    for block in soup.find_all(BLOCKS):
-        block.append(" ")  # keep words of adjacent blocks apart; inline markup adds no space
-    sections: list[tuple[str, str, list[str]]] = [("", "", [])]
-    for node in soup.contents:
-        if isinstance(node, Tag) and node.name == "h2":
-            sections.append((node.get("id", ""), node.get_text(" ", strip=True), []))
-        else:
-            sections[-1][2].append(node.get_text() if isinstance(node, Tag) else str(node))
-    return [(anchor, title, " ".join(" ".join(parts).split())) for anchor, title, parts in sections
-            if title or " ".join(parts).strip()]
-
-
 def collect_docs(topics, glossary) -> list[SearchDoc]:
+    """Every section of every topic page (``page.strata_sections``), each topic's references, each term."""
     docs = []
     for topic in topics:
         pages = [(topic.overview, "Overview"), *((tier.page, tier.spec.label) for tier in topic.tiers)]
         for page, kind in pages:
-            for anchor, heading, text in page_sections(page.content):
-                url = f"{page.url}#{anchor}" if anchor else page.url
-                docs.append(SearchDoc(url, heading or f"{topic.title}: {kind}", topic.title, kind, text))
+            for section in page.strata_sections:
+                url = f"{page.url}#{section.anchor}" if section.anchor else page.url
+                docs.append(SearchDoc(url, section.title or f"{topic.title}: {kind}", topic.title, kind,
+                                      section.text))
         if topic.references:
-            text = " ".join(str(BeautifulSoup(str(r.citation), "html.parser").get_text()) for r in topic.references)
+            text = " ".join(plain_text(r.citation) for r in topic.references)
             docs.append(SearchDoc(f"references.html#{topic.slug}", f"References: {topic.title}",
                                   "References", "References", text))
     for term in glossary.terms:
-        definition = BeautifulSoup(str(term.definition_html), "html.parser").get_text()
+        definition = plain_text(term.definition_html)
         docs.append(SearchDoc(f"glossary.html#{term.slug}", term.term, "Glossary", "Glossary", definition,
                               " ".join(term.aliases)))
     return docs
 
 
+@cache
+def _stem(word: str) -> str:
+    return porter_stemmer.stem(word)
+
+
+def _memoised_stemmer(token, i=None, tokens=None):
+    """lunr's Porter stemmer, remembering each word's stem (the same words recur on every page)."""
+    return token.update(lambda word, metadata: _stem(word))
+
+
+_memoised_stemmer.label = "stemmer"  # serialised under lunr.js's name, so the browser uses its own stemmer
+
+
+def _builder() -> Builder:
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_word_filter, _memoised_stemmer)
+    builder.search_pipeline.add(_memoised_stemmer)
+    builder.ref("id")
+    builder.field("title", boost=10)
+    builder.field("text")
+    return builder
+
+
 def index_script(docs: list[SearchDoc]) -> str:
     """The content of ``search-index.js``: the serialised lunr index and the documents."""
-    index = lunr.lunr(
-        ref="id",
-        fields=[{"field_name": "title", "boost": 10}, "text"],
-        documents=[{"id": str(i), "title": f"{d.title} {d.keywords}", "text": d.text} for i, d in enumerate(docs)],
-    )
+    builder = _builder()
+    for i, doc in enumerate(docs):
+        builder.add({"id": str(i), "title": f"{doc.title} {doc.keywords}", "text": doc.text})
+    index = builder.build()
     shown = [{k: v for k, v in asdict(d).items() if k != "keywords"} for d in docs]
     payload = {"index": index.serialize(), "docs": shown}
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -48,6 +48,11 @@ class Topic:
     def url(self) -> str:
         return self.overview.url
 
+    @property
+    def pages(self) -> list:
+        """The overview, then the tier pages in reading order."""
+        return [self.overview, *(tier.page for tier in self.tiers)]
+
     def neighbours(self, tier: TierPage) -> tuple[TierPage | None, TierPage | None]:
         """The previous and next tier around ``tier`` (None at either end)."""
         i = self.tiers.index(tier)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -40,8 +41,9 @@ class Term:
         """Every name under which the term is recognised in text."""
         return (self.term, *self.aliases)
 
-    @property
+    @cached_property
     def definition_html(self) -> Markup:
+        """The definition as safe inline HTML (rendered once per build, then reused on every page)."""
         return render_inline(self.definition)
 
     @property

@@ -12,7 +12,7 @@ from functools import lru_cache
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\./|\.\./|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
 
@@ -47,9 +47,16 @@ def render_block(text: str) -> Markup:
     return Markup(md.convert(text))
 
 
+# Text without any Markdown syntax renders as itself, escaped: no need to run the parser.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#|~:]|^\s*(?:\d+[.)]|[-+=>])(?:\s|$)|\s{2}")
+
+
 def render_inline(text: str) -> Markup:
     """Author Markdown of one paragraph → safe inline HTML, without the ``<p>`` wrapper."""
-    html = str(render_block(" ".join(text.split())))
+    text = " ".join(text.split())
+    if not MARKDOWN_SYNTAX.search(text):
+        return escape(text)
+    html = str(render_block(text))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)

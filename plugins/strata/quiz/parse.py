@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import StrataError
-from ..records import Field
+from ..records import Field, compose_yaml
 from .model import DEFAULT_TITLE, MULTIPLE, QUESTION_TYPES, SINGLE, TRUE_FALSE, Option, Question, Quiz
 
 FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^`]*$")
@@ -122,7 +122,7 @@ class _Parser:
 
     def quiz(self, block: QuizBlock) -> Quiz:
         try:
-            root = yaml.compose(block.body, Loader=yaml.SafeLoader)
+            root = compose_yaml(block.body)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
