@@ -10,8 +10,10 @@ import re
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import serve
+from tests.support.quiz import answer, answer_key
 
 pytestmark = pytest.mark.browser
 
@@ -130,3 +132,41 @@ def test_search_page_without_javascript_points_to_glossary_and_tiers(browser, si
     assert message.get_by_role("link", name="the glossary").is_visible()
     assert message.get_by_role("link", name="Academic").count() == 1
     context.close()
+
+
+def test_glossary_toggletip_opens_with_its_definition(page, watched, site_root):
+    page.goto(f"{site_root}/{TOPIC}/fundamentals.html")
+    term = page.locator("main a.term").first
+    definition = page.locator(f"#{term.get_attribute('aria-describedby')}").text_content()
+    term.focus()
+    tip = page.locator(".term-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text(definition.strip())
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    assert watched.problems() == {"outside": [], "errors": [], "failed": [], "csp": []}
+
+
+def test_quiz_scores_and_its_state_survives_a_reload(page, watched, site_root):
+    page.goto(f"{site_root}/{TOPIC}/intermediate.html")
+    answer(page, wrong={2})
+    page.get_by_role("button", name="Check answers").click()
+    total = len(answer_key(page))
+    expect(page.locator("form.quiz [role=status]")).to_have_text(f"{total - 1} of {total} correct")
+    checked = page.locator("form.quiz input:checked")
+    before = checked.evaluate_all("inputs => inputs.map(i => i.id)")
+    page.reload()
+    expect(page.locator(".quiz__saved")).to_contain_text(f"Last score: {total - 1} of {total} correct")
+    assert checked.evaluate_all("inputs => inputs.map(i => i.id)") == before
+    page.get_by_role("button", name="Clear my answers").click()
+    expect(checked).to_have_count(0)
+    assert watched.problems() == {"outside": [], "errors": [], "failed": [], "csp": []}
+
+
+def test_print_shows_the_content_without_navigation(page, site_root):
+    page.goto(f"{site_root}/{TOPIC}/academic.html")
+    page.emulate_media(media="print")
+    for chrome in ("header.site-header", "nav.tier-switcher", "nav.toc", "nav.pager"):
+        expect(page.locator(chrome)).to_be_hidden()
+    expect(page.locator("main .prose")).to_be_visible()
+    expect(page.locator("main table").first).to_be_visible()

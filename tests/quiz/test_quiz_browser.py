@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support.browser import run_axe
+from tests.support.quiz import answer, answer_key
 
 pytestmark = pytest.mark.browser
 
@@ -31,24 +32,6 @@ def open_quiz(page, site_url, tier="fundamentals", scheme="light", width=1280):
     page.goto(f"{site_url}/{TOPIC}/{tier}.html")
     expect(page.locator("form.quiz .quiz__actions")).to_be_visible()
     return errors
-
-
-def answer_key(page) -> list[dict]:
-    """Per question: its id, input type, and the index of each right option (read from the page's data)."""
-    return page.evaluate("""() => [...document.querySelectorAll("fieldset.quiz__question")].map(q => ({
-        id: q.id, type: q.querySelector("input").type,
-        right: [...q.querySelectorAll("input")].flatMap((i, n) => i.hasAttribute("data-correct") ? [n] : []),
-        count: q.querySelectorAll("input").length}))""")
-
-
-def answer(page, wrong: set[int] = frozenset()):
-    """Answer every question by mouse-free clicks on labels: right, except the question numbers in ``wrong``."""
-    for number, question in enumerate(answer_key(page), 1):
-        picks = question["right"]
-        if number in wrong:
-            picks = [next(n for n in range(question["count"]) if n not in question["right"])]
-        for index in picks:
-            page.locator(f"#{question['id']} input").nth(index).check()
 
 
 def focused(page) -> str:
