@@ -39,21 +39,66 @@ def axe_source() -> str:
     return (VENDOR / "axe.min.js").read_text(encoding="utf-8")
 
 
+AAA_RULES = ["color-contrast-enhanced"]  # AAA contrast (7:1, 4.5:1 for large text), on top of the tags
+
+
+def _axe_options(tags, extra_rules, result_types):
+    return {
+        "runOnly": {"type": "tag", "values": tags or AXE_TAGS},
+        "rules": {**{rule: {"enabled": False} for rule in DISABLED_AXE_RULES},
+                  **{rule: {"enabled": True} for rule in extra_rules or []}},
+        "resultTypes": result_types,
+    }
+
+
+def _inject_axe(page) -> None:
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(axe_source())
+
+
 def run_axe(page, tags: list[str] | None = None, extra_rules: list[str] | None = None) -> list[dict]:
     """Run axe-core on ``page`` (injected through the DevTools protocol, so the page's CSP is untouched).
 
     Returns the violations, each with its rule id, help text and failing targets.
     """
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(axe_source())
-    options = {
-        "runOnly": {"type": "tag", "values": tags or AXE_TAGS},
-        "rules": {**{rule: {"enabled": False} for rule in DISABLED_AXE_RULES},
-                  **{rule: {"enabled": True} for rule in extra_rules or []}},
-        "resultTypes": ["violations"],
-    }
+    _inject_axe(page)
+    options = _axe_options(tags, extra_rules, ["violations"])
     result = page.evaluate("options => axe.run(document, options)", options)
     return [
         {"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+# For each incomplete node: the message key of each check that could not decide, and which allow-list
+# entries (rule ids, message key, CSS selector the node must be inside) it matches.
+_AXE_REPORT = """async ([options, allowed]) => {
+    const result = await axe.run(document, options);
+    const incomplete = [];
+    for (const rule of result.incomplete) {
+        for (const node of rule.nodes) {
+            const checks = [...node.any, ...node.all, ...node.none];
+            const keys = checks.map(c => (c.data && c.data.messageKey) || c.id);
+            const el = node.target.length === 1 ? document.querySelector(node.target[0]) : null;
+            const match = allowed.findIndex(a => a.rules.includes(rule.id) && keys.includes(a.message_key)
+                && el && el.closest(a.within));
+            incomplete.push({id: rule.id, target: node.target, keys, allowed: match,
+                             message: checks.map(c => c.message).join(' / ')});
+        }
+    }
+    return {violations: result.violations.map(v => ({id: v.id, help: v.help,
+                                                     targets: v.nodes.map(n => n.target).slice(0, 5)})),
+            incomplete};
+}"""
+
+
+def axe_report(page, tags: list[str] | None = None, extra_rules: list[str] | None = None,
+               allowed: list[dict] = ()) -> dict:
+    """Run axe-core like ``run_axe`` and return its violations and its incomplete results.
+
+    ``allowed`` entries (``{"rules": [...], "message_key": ..., "within": css}``) are matched in the
+    page; each incomplete node carries ``allowed``: the index of the entry it matched, or -1.
+    """
+    _inject_axe(page)
+    options = _axe_options(tags, extra_rules, ["violations", "incomplete"])
+    return page.evaluate(_AXE_REPORT, [options, list(allowed)])
