@@ -17,7 +17,7 @@ import tempfile
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from .errors import BuildFailed, display_path
+from .errors import BuildFailed, StrataError, display_path
 
 
 class _ProblemHandler(logging.Handler):
@@ -63,6 +63,10 @@ def build_site(settings_file: str, output: str | None = None, overrides: dict | 
             print(error, file=stream)
         print(f"Build stopped: {len(failure.errors)} problem(s) to fix; {display_path(output)} was left as it was.",
               file=stream)
+        return 1
+    except StrataError as error:  # raised before the build starts, e.g. by a wrong STRATA option
+        print(error, file=stream)
+        print(f"Build stopped: fix the setting above; {display_path(output)} was left as it was.", file=stream)
         return 1
     except Exception as exc:
         print(f"error: {type(exc).__name__}: {exc}", file=stream)

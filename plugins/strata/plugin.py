@@ -26,7 +26,7 @@ from .readability import reading_stats
 from .reader import StrataMarkdownReader
 from .search import collect_docs, index_script, write_index
 from .state import build_state, start_build
-from .topics import collect_topics
+from .topics import check_output_files, collect_topics
 
 
 def on_initialized(pelican) -> None:
@@ -46,6 +46,8 @@ def on_all_generators_finalized(generators) -> None:
     config, errors = state.config, state.errors
 
     topics = collect_topics([*pages_generator.pages, *pages_generator.hidden_pages], config, errors)
+    check_output_files([*pages_generator.pages, *pages_generator.hidden_pages, *pages_generator.draft_pages],
+                       settings, errors)
     for topic in topics:
         for page in topic.pages:
             page.strata_sections = page_sections(page.content)

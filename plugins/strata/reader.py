@@ -20,8 +20,39 @@ from .markdown.callouts import CalloutExtension
 from .markdown.tables import AccessibleTableExtension
 from .quiz import QuizExtension
 from .state import build_state
+from .topics import metadata_line
 
 TOC_EXTENSION = "markdown.extensions.toc"
+DATES = ("date", "modified")
+STATUSES = ("published", "hidden", "draft")  # Pelican's page statuses an author may write
+
+
+class _MetadataError(Exception):
+    """A metadata value Pelican cannot read (e.g. ``Date: soon``): its key, value and Pelican's reason."""
+
+    def __init__(self, name: str, value: str, reason: str):
+        super().__init__(reason)
+        self.name, self.value, self.reason = name, value, reason
+
+
+def metadata_problem(source_path: str, metadata: dict) -> StrataError | None:
+    """What is wrong with a page's metadata that Pelican would only log without a line (or not at all)."""
+    if not str(metadata.get("title", "")).strip():
+        return StrataError("this page has no title; start the file with 'Title: …', then the other "
+                           "'Key: value' lines, then a blank line", source_path, 1)
+    status = metadata.get("status")
+    if status is not None and status not in STATUSES:
+        return StrataError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)} (or remove the line)",
+                           source_path, metadata_line(source_path, "status"))
+    save_as = metadata.get("save_as")
+    if save_as is not None:
+        target = os.path.normpath(str(save_as).replace("\\", "/"))
+        if not str(save_as).strip() or os.path.isabs(target) or target.split(os.sep)[0] == "..":
+            return StrataError(f"'Save_as: {save_as}' is not a file inside the output folder; write a "
+                               "relative path such as 'topics/demo/page.html', or remove the line",
+                               source_path, metadata_line(source_path, "save_as"))
+    return None
+
 
 
 @dataclass(frozen=True)
@@ -70,6 +101,23 @@ class StrataMarkdownReader(MarkdownReader):
         except StrataError as exc:
             errors.add(exc.located(source_path, text))
             return "", {"status": "skip"}
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        try:
+            metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        except _MetadataError as exc:
+            errors.add(StrataError(f"'{exc.name.title()}: {exc.value}' cannot be read ({exc.reason}); "
+                                   + ("write a date as YYYY-MM-DD, e.g. 2024-05-31" if exc.name in DATES
+                                      else "correct the value or remove the line"),
+                                   source_path, metadata_line(source_path, exc.name)))
+            return "", {"status": "skip"}
+        problem = metadata_problem(source_path, metadata)
+        if problem is not None:
+            errors.add(problem)
+            return "", {"status": "skip"}
         metadata["toc"] = toc_entries(getattr(self._md, "toc_tokens", []))
         return content, metadata
+
+    def process_metadata(self, name, value):
+        try:
+            return super().process_metadata(name, value)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise _MetadataError(name, value, str(exc)) from None

@@ -14,11 +14,24 @@ from .errors import StrataError
 
 # libyaml's parser when PyYAML was built with it (it is, in the pinned wheels): same nodes and marks, ~10× faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+KIND_NAMES = {list: "a list", str: "text", int: "a whole number", bool: "true or false", dict: "'key: value' lines"}
 
 
 def compose_yaml(text: str) -> yaml.Node | None:
     """Parse ``text`` into YAML nodes that remember their lines (safe: no arbitrary objects)."""
     return yaml.compose(text, Loader=YAML_LOADER)
+
+
+def yaml_problem(exc: yaml.YAMLError) -> tuple[str, int | None]:
+    """What PyYAML found wrong, and its 0-based line: where the unfinished thing started when the
+    problem is only found at the end of the text (an unclosed quote or bracket)."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    problem_mark, context_mark = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    context = getattr(exc, "context", None)
+    if context_mark is not None and context and "end of stream" in problem:
+        return f"{context}, {problem}", context_mark.line
+    mark = problem_mark or context_mark
+    return problem, mark.line if mark else None
 
 
 def construct(node: yaml.Node):
@@ -59,18 +72,18 @@ def load_records(path: str, schema: dict[str, Field], what: str) -> list[Record]
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise StrataError(f"cannot read this {what} file: {exc}", path, 1) from None
+        raise StrataError(f"cannot read this file ({exc}); check that it is a file, is readable and is saved "
+                          "as UTF-8", path, 1) from None
     try:
         root = compose_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem, line = yaml_problem(exc)
         raise StrataError(f"this is not valid YAML ({problem}); check the indentation and quoting",
-                          path, mark.line + 1 if mark else 1) from None
+                          path, line + 1 if line is not None else 1) from None
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):
-        raise StrataError(f"expected a list of {what}s, each starting with '- '", path, root.start_mark.line + 1)
+        raise StrataError(f"expected a list, each {what} starting with '- '", path, root.start_mark.line + 1)
     return [_record(node, path, schema, what) for node in root.value]
 
 
@@ -86,12 +99,17 @@ def _record(node: yaml.Node, path: str, schema: dict[str, Field], what: str) -> 
             raise StrataError(f"unknown key {key!r} in {what}; known keys: {', '.join(schema)}", path, key_line)
         if key in values:
             raise StrataError(f"key {key!r} appears twice in this {what}", path, key_line)
-        value = construct(value_node)
+        try:
+            value = construct(value_node)
+        except yaml.YAMLError as exc:  # e.g. a '!!python/…' tag, which safe loading refuses
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise StrataError(f"the value of {key!r} cannot be read ({problem}); write plain text, a number "
+                              "or a list, without a '!' tag", path, key_line) from None
         field = schema[key]
         if not isinstance(value, field.kinds) or (isinstance(value, bool) and bool not in field.kinds):
-            expected = " or ".join("a list" if k is list else "text" if k is str else k.__name__
-                                   for k in field.kinds)
-            raise StrataError(f"{key!r} must be {expected}", path, key_line)
+            expected = " or ".join(KIND_NAMES.get(k, k.__name__) for k in field.kinds)
+            advice = f" ({field.description})" if field.description else ""
+            raise StrataError(f"{key!r} must be {expected}{advice}", path, key_line)
         values[key], key_lines[key] = value, key_line
     for key, field in schema.items():
         if field.required and key not in values:

@@ -60,4 +60,10 @@ class Reference:
 
 def load_references(path: str) -> list[Reference]:
     """Read a references file; raise :class:`~strata.errors.StrataError` at the faulty line."""
-    return [Reference(**record.values) for record in load_records(path, REFERENCE_SCHEMA, "reference")]
+    records = load_records(path, REFERENCE_SCHEMA, "reference")
+    for record in records:
+        url = record.values.get("url")
+        if url is not None and not url.startswith(("https://", "http://")):
+            raise record.error(f"url {url!r} is not a web address; write it in full, starting with https://, "
+                               "or remove the line", "url")
+    return [Reference(**record.values) for record in records]

@@ -82,7 +82,7 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog) -> list[
     """
     overviews: dict[str, object] = {}
     tier_pages: dict[str, dict[str, object]] = {}
-    for page in pages:
+    for page in sorted(pages, key=lambda p: p.source_path):  # the same report on every file system
         slug = getattr(page, "topic", None)
         if slug is None:
             if getattr(page, "tier", None) is not None:
@@ -104,9 +104,12 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog) -> list[
         else:
             _claim(tier_pages.setdefault(slug, {}), tier_id, page, errors, f"tier {tier_id!r} of topic {slug!r}")
 
+    # A page that could not be read is missing from its topic: report its own error, not a missing tier.
+    folders_with_errors = {os.path.dirname(e.path) for e in errors.errors if e.path}
     topics = []
     for slug in sorted(set(overviews) | set(tier_pages)):
-        topic = _topic(slug, overviews.get(slug), tier_pages.get(slug, {}), config, errors)
+        topic = _topic(slug, overviews.get(slug), tier_pages.get(slug, {}), config, errors,
+                       folders_with_errors=folders_with_errors)
         if topic is not None:
             topics.append(topic)
     return topics
@@ -120,9 +123,13 @@ def _claim(registry: dict, key: str, page, errors: ErrorLog, what: str) -> None:
         registry[key] = page
 
 
-def _topic(slug, overview, pages_by_tier, config: StrataConfig, errors: ErrorLog) -> Topic | None:
+def _topic(slug, overview, pages_by_tier, config: StrataConfig, errors: ErrorLog, *,
+           folders_with_errors: frozenset | set = frozenset()) -> Topic | None:
     some_page = overview or next(iter(pages_by_tier.values()))
     folder = os.path.dirname(some_page.source_path)
+    complete = overview is not None and all(t.id in pages_by_tier for t in config.tiers)
+    if not complete and folder in folders_with_errors:
+        return None
     if overview is None:
         errors.add(StrataError(f"topic {slug!r} has no overview page; add {folder}/index.md with "
                                f"'Title:', 'Topic: {slug}' and a 'Summary:'", some_page.source_path, 1))
@@ -146,3 +153,30 @@ def _topic(slug, overview, pages_by_tier, config: StrataConfig, errors: ErrorLog
         tier.page.strata_topic, tier.page.strata_tier = topic, tier
         tier.page.template = "tier"
     return topic
+
+
+def check_output_files(pages: list, settings: dict, errors: ErrorLog) -> None:
+    """Two pages (or a page and one of the site's own pages) must not be written to the same file.
+
+    Pelican lets a page with ``Save_as:`` silently overwrite another page; Strata stops instead.
+    """
+    own = {_normalised(settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html"): f"the site's {name} page"
+           for name in settings.get("DIRECT_TEMPLATES", ())}
+    owners: dict[str, object] = {}
+    for page in sorted(pages, key=lambda p: p.source_path):
+        target = _normalised(page.save_as)
+        if not target:
+            continue
+        line = metadata_line(page.source_path, "save_as")
+        if target in own:
+            errors.add(StrataError(f"this page would be written to {target}, which is {own[target]}; "
+                                   "choose another 'Save_as:' or rename the file", page.source_path, line))
+        elif target in owners:
+            errors.add(StrataError(f"this page would be written to {target}, like {owners[target].source_path}; "
+                                   "give one of them another 'Save_as:' or file name", page.source_path, line))
+        else:
+            owners[target] = page
+
+
+def _normalised(save_as: str | None) -> str:
+    return os.path.normpath(save_as).replace(os.sep, "/") if save_as else ""

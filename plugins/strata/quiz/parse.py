@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import StrataError
-from ..records import Field, compose_yaml
+from ..records import Field, compose_yaml, yaml_problem
 from .model import DEFAULT_TITLE, MULTIPLE, QUESTION_TYPES, SINGLE, TRUE_FALSE, Option, Question, Quiz
 
 FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^`]*$")
@@ -124,11 +124,10 @@ class _Parser:
         try:
             root = compose_yaml(block.body)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problem, line = yaml_problem(exc)
             raise self.error(f"this quiz is not valid YAML ({problem}); check the indentation, and put "
                              "text that contains ': ' or starts with a quote in double quotes",
-                             mark.line + self.offset + 1 if mark else block.line) from None
+                             line + self.offset + 1 if line is not None else block.line) from None
         title, quiz_id, questions_node = DEFAULT_TITLE, None, root
         if isinstance(root, yaml.MappingNode):
             fields = self.fields(root, QUIZ_SCHEMA, "quiz")

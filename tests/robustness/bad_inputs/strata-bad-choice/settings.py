@@ -1,0 +1,1 @@
+STRATA = {'glossary_scope': 'chapter'}
