@@ -113,6 +113,10 @@ class StrataMarkdownReader(MarkdownReader):
         if problem is not None:
             errors.add(problem)
             return "", {"status": "skip"}
+        if isinstance(metadata.get("summary"), str):
+            # Pelican treats a summary as HTML (templates strip its tags): the author's plain text becomes
+            # escaped HTML, so "<b>" or "a < b" is shown as typed, not stripped.
+            metadata["summary"] = html.escape(metadata["summary"], quote=False)
         metadata["toc"] = toc_entries(getattr(self._md, "toc_tokens", []))
         return content, metadata
 
