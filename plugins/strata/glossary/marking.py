@@ -99,11 +99,18 @@ def _decode(raw: str) -> tuple[str, list[int], list[int]]:
             chars.append(raw[index])
             starts.append(index)
             ends.append(index + 1)
-        decoded = html.unescape(entity.group())
-        chars.extend(decoded)
-        starts.extend([entity.start()] * len(decoded))
-        ends.extend([entity.end()] * len(decoded))
-        position = entity.end()
+        text = entity.group()
+        decoded = html.unescape(text)
+        # Characters the entity left as they were stay characters of their own: in "&ampHPG" (a legacy
+        # entity without ';'), "&amp" is "&" and "HPG" is plain text, so a term "HPG" wraps only "HPG".
+        kept = len(text) if decoded == text else 0
+        while decoded != text and kept < len(decoded) - 1 and text[-1 - kept] == decoded[-1 - kept]:
+            kept += 1
+        head = entity.end() - kept
+        chars.extend(decoded[:len(decoded) - kept])
+        starts.extend([entity.start()] * (len(decoded) - kept))
+        ends.extend([head] * (len(decoded) - kept))
+        position = head
     for index in range(position, len(raw)):
         chars.append(raw[index])
         starts.append(index)
