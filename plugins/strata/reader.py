@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from dataclasses import dataclass, field
 
 from markdown import Markdown
@@ -23,6 +24,8 @@ from .state import build_state
 from .topics import metadata_line
 
 TOC_EXTENSION = "markdown.extensions.toc"
+TOP_HEADING = re.compile(r"<h1[\s>]")
+TOP_HEADING_SOURCE = re.compile(r"^#(?!#)[ \t]*\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)
 DATES = ("date", "modified")
 STATUSES = ("published", "hidden", "draft")  # Pelican's page statuses an author may write
 
@@ -98,6 +101,9 @@ class StrataMarkdownReader(MarkdownReader):
         self._md = Markdown(extensions=[*extensions, *own], **options)
         try:
             content = self._md.convert(text)
+            if TOP_HEADING.search(content):
+                raise StrataError("a page has one top-level heading, its title; start this heading with "
+                                  "'##' (a section) instead of '#'", needle=TOP_HEADING_SOURCE)
         except StrataError as exc:
             errors.add(exc.located(source_path, text))
             return "", {"status": "skip"}
