@@ -8,6 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.support.site import ROOT
+
 TOPIC = "topics/post-trt-testicular-restoration"
 TIERS = ["fundamentals", "intermediate", "academic"]
 
@@ -121,3 +123,14 @@ def test_home_page_presents_topics_and_tiers(site):
     assert topic_links == [f"./{TOPIC}/index.html"]
     tier_links = [a["href"] for a in document.select(".tier-card__title a")]
     assert tier_links == [f"./{TOPIC}/{tier}.html" for tier in TIERS]
+
+
+def test_own_scripts_are_classic_and_never_reach_the_network():
+    """Module scripts and fetch fail under file://, and no data may leave the browser (sizes: `invoke bench`)."""
+    scripts = sorted((ROOT / "theme/static/js").glob("*.js"))
+    assert [p.name for p in scripts] == ["glossary.js", "quiz.js", "search.js"]
+    for path in scripts:
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(?:import|export)\b|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|\beval\(",
+                             source, re.MULTILINE), path.name
+        assert source.lstrip().startswith("/*"), f"{path.name} starts with a comment saying what it does"

@@ -192,14 +192,3 @@ def test_an_unknown_section_stops_the_build_with_its_line(tmp_path):
     assert result.returncode == 1
     assert ("topics/demo/academic.md:13: question 1 names section 'B section', which is not a '##' heading "
             "of this page; use one of: 'A section'") in result.stderr
-
-
-def test_browser_assets_stay_small_and_classic():
-    from tests.support.site import ROOT
-
-    script = (ROOT / "theme/static/js/quiz.js").read_text(encoding="utf-8")
-    style = (ROOT / "theme/static/css/quiz.css").read_text(encoding="utf-8")
-    assert len(script.encode()) <= 6500
-    assert len(style.encode()) <= 2500
-    assert not re.search(r"^\s*(?:import|export)\b|\bfetch\(|XMLHttpRequest|sendBeacon", script, re.MULTILINE)
-    assert "var(--" in style
