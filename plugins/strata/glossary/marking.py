@@ -29,8 +29,6 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
-
 from ..errors import StrataError
 from .matcher import Matcher
 from .terms import Glossary, Term
@@ -146,27 +144,31 @@ class _Page:
             self.definitions[term.slug] = (self.unique(f"def-{term.slug}"), term)
         self.marked.add(term.slug)
         self.result.occurrences.append(Occurrence(term, occurrence_id, *self.section))
-        return str(Markup('<a class="term" href="{}" id="{}" aria-describedby="{}">{}</a>').format(
-            f"{self.glossary_url}#{term.slug}", occurrence_id, self.definitions[term.slug][0], Markup(raw_text)))
+        # raw_text is already HTML (a piece of the page); only the attribute values need escaping.
+        href, described_by = html.escape(f"{self.glossary_url}#{term.slug}"), self.definitions[term.slug][0]
+        return (f'<a class="term" href="{href}" id="{html.escape(occurrence_id)}" '
+                f'aria-describedby="{html.escape(described_by)}">{raw_text}</a>')
 
     def definitions_html(self) -> str:
         """The definitions of the terms marked on this page, hidden, once each (``aria-describedby`` targets)."""
         fresh = [(def_id, term) for def_id, term in self.definitions.values() if def_id not in self.known_definitions]
         if not fresh:
             return ""
-        item = Markup('<p id="{}" data-term="{}">{}</p>')
-        items = Markup("").join(item.format(def_id, term.term, term.definition_html) for def_id, term in fresh)
-        return str(Markup('\n<div class="term-defs" hidden>{}</div>\n').format(items))
+        items = "".join(f'<p id="{html.escape(def_id)}" data-term="{html.escape(term.term)}">'
+                        f"{term.definition_html}</p>" for def_id, term in fresh)  # definition_html is safe HTML
+        return f'\n<div class="term-defs" hidden>{items}</div>\n'
+
 
     def text(self, raw: str) -> str:
         if not self.auto:
             return raw
-        decoded, starts, ends = _decode(raw)
+        # Most text has no character reference: then decoded and raw positions are the same.
+        decoded, starts, ends = _decode(raw) if "&" in raw else (raw, None, None)
         out, position = [], 0
         for match in self.matcher.finditer(decoded):
             if match.value.slug in self.marked:
                 continue
-            start, end = starts[match.start], ends[match.end - 1]
+            start, end = (starts[match.start], ends[match.end - 1]) if starts else (match.start, match.end)
             out += [raw[position:start], self.markup(match.value, raw[start:end])]
             position = end
         out.append(raw[position:])
