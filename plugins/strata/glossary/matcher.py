@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -59,9 +58,8 @@ def _stem(key: str) -> str:
     return key
 
 
-@dataclass(frozen=True)
-class Match(Generic[T]):
-    """One occurrence: ``text[start:end]`` names ``value``."""
+class Match(NamedTuple, Generic[T]):
+    """One occurrence: ``text[start:end]`` names ``value`` (a tuple: cheap to make, one per occurrence)."""
 
     start: int
     end: int
@@ -89,6 +87,7 @@ class Matcher(Generic[T]):
                 node = node.setdefault(char, {})
             node[""] = True
         self.pattern = re.compile(_BEFORE + _trie_pattern(trie) + _AFTER, re.IGNORECASE) if trie else None
+        self._seen: dict[str, T | None] = {}
 
     def __len__(self) -> int:
         return len(self._values)
@@ -105,8 +104,10 @@ class Matcher(Generic[T]):
         """Every non-overlapping occurrence in ``text``, left to right, the longest at each position."""
         if self.pattern is None:
             return
+        seen = self._seen  # matched text -> value: the same words recur on every page
         for found in self.pattern.finditer(normalise(text)):
-            value = self.lookup(found.group())
+            matched = found.group()
+            value = seen[matched] if matched in seen else seen.setdefault(matched, self.lookup(matched))
             if value is not None:
                 yield Match(found.start(), found.end(), value)
 
