@@ -2,12 +2,15 @@
 
 Order of work in one build:
 
-1. ``initialized``: validate the ``STRATA`` settings, start a fresh error log.
+1. ``initialized``: validate the ``STRATA`` settings, start a fresh error log,
+   add the ``asset`` (cache-busting) template filter.
 2. ``readers_init``: read ``.md`` with :class:`~strata.reader.StrataMarkdownReader`.
-3. ``all_generators_finalized``: group pages into topics, measure each tier,
-   load the glossary, mark the glossary terms in every page (and note where
-   each is used); then stop the build if anything was recorded as an error,
-   before a single page is written.
+3. ``all_generators_finalized``: group pages into topics, check output files,
+   split each topic page into sections once (reading level and search share
+   them), load the glossary, mark the glossary terms in every page (and note
+   where each is used); then stop the build if anything was recorded as an
+   error, before a single page is written; else write ``search-index.js``.
+4. ``finalized``: for the public web (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``.
 """
 
 from __future__ import annotations
@@ -45,9 +48,9 @@ def on_all_generators_finalized(generators) -> None:
     state = build_state(settings)
     config, errors = state.config, state.errors
 
-    topics = collect_topics([*pages_generator.pages, *pages_generator.hidden_pages], config, errors)
-    check_output_files([*pages_generator.pages, *pages_generator.hidden_pages, *pages_generator.draft_pages],
-                       settings, errors)
+    pages = [*pages_generator.pages, *pages_generator.hidden_pages]
+    topics = collect_topics(pages, config, errors)
+    check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
     for topic in topics:
         for page in topic.pages:
             page.strata_sections = page_sections(page.content)
@@ -62,8 +65,7 @@ def on_all_generators_finalized(generators) -> None:
         except StrataError as exc:
             errors.add(exc)
 
-    uses = mark_pages([*pages_generator.pages, *pages_generator.hidden_pages], glossary, settings,
-                      config.glossary_scope, errors, single_topic=len(topics) <= 1)
+    uses = mark_pages(pages, glossary, settings, config.glossary_scope, errors, single_topic=len(topics) <= 1)
 
     context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config)
     errors.raise_if_any()

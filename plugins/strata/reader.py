@@ -57,7 +57,6 @@ def metadata_problem(source_path: str, metadata: dict) -> StrataError | None:
     return None
 
 
-
 @dataclass(frozen=True)
 class TocEntry:
     """A heading of the page: its anchor, its plain-text title and its sub-headings."""

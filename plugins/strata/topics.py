@@ -167,13 +167,14 @@ def check_output_files(pages: list, settings: dict, errors: ErrorLog) -> None:
         target = _normalised(page.save_as)
         if not target:
             continue
-        line = metadata_line(page.source_path, "save_as")
         if target in own:
             errors.add(StrataError(f"this page would be written to {target}, which is {own[target]}; "
-                                   "choose another 'Save_as:' or rename the file", page.source_path, line))
+                                   "choose another 'Save_as:' or rename the file",
+                                   page.source_path, metadata_line(page.source_path, "save_as")))
         elif target in owners:
             errors.add(StrataError(f"this page would be written to {target}, like {owners[target].source_path}; "
-                                   "give one of them another 'Save_as:' or file name", page.source_path, line))
+                                   "give one of them another 'Save_as:' or file name",
+                                   page.source_path, metadata_line(page.source_path, "save_as")))
         else:
             owners[target] = page
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..errors import ErrorLog, StrataError, line_of
+from ..errors import ErrorLog, StrataError
 from ..topics import metadata_line
 from .marking import mark_html
 from .terms import Glossary
@@ -84,8 +84,7 @@ def mark_pages(pages: list, glossary: Glossary, settings: dict, scope: str, erro
         if result.errors:
             source = _read(page.source_path)
             for error in result.errors:
-                errors.add(StrataError(error.message, page.source_path,
-                                       line_of(source, error.needle) if source and error.needle else None))
+                errors.add(error.located(page.source_path, source))
         set_content(page, result.html)
         label = page_label(page, single_topic)
         for occurrence in result.occurrences:
