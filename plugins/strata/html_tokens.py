@@ -1,0 +1,101 @@
+"""The one place Strata reads HTML: a stream of tokens from the standard library's tokenizer.
+
+Strata renders Markdown to an element tree and works on that tree; HTML only has
+to be *read* where no tree exists: raw HTML an author wrote in Markdown (kept by
+Python-Markdown as opaque strings), and built pages checked after writing. Every
+such reader goes through :func:`tokens`, so tag and attribute names, character
+references, comments and line numbers are handled the same way everywhere:
+
+- tag and attribute names are lower case (``ID="x"`` is the attribute ``id``);
+- attribute values and text have their character references decoded;
+- a comment ends at ``-->`` or ``--!>`` (as browsers end it), never later;
+- every token carries the 1-based line where it starts (plus ``first_line - 1``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                           "track", "wbr"})
+
+_COMMENT_END = re.compile(r"--!?>")
+
+
+@dataclass(frozen=True, slots=True)
+class StartTag:
+    """``<name attr=value>``: attribute names lower case, values decoded (a bare attribute has "")."""
+
+    name: str
+    attrs: dict[str, str]
+    line: int
+    self_closing: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EndTag:
+    name: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Character data with references decoded (the text of ``script``/``style`` as it is)."""
+
+    data: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    data: str
+    line: int
+
+
+Token = StartTag | EndTag | Text | Comment
+
+
+class _Tokenizer(HTMLParser):
+    def __init__(self, first_line: int):
+        super().__init__(convert_charrefs=True)
+        self.line_offset = first_line - 1
+        self.found: list[Token] = []
+
+    def _line(self) -> int:
+        return self.getpos()[0] + self.line_offset
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append(StartTag(tag, {name: value or "" for name, value in attrs}, self._line()))
+
+    def handle_startendtag(self, tag, attrs):
+        self.found.append(StartTag(tag, {name: value or "" for name, value in attrs}, self._line(), True))
+
+    def handle_endtag(self, tag):
+        self.found.append(EndTag(tag, self._line()))
+
+    def handle_data(self, data):
+        self.found.append(Text(data, self._line()))
+
+    def handle_comment(self, data):
+        self.found.append(Comment(data, self._line()))
+
+    def parse_comment(self, i, report=True):
+        """End a comment at ``-->`` or ``--!>``, as the HTML standard does (3.11's parser knows only ``-->``)."""
+        rawdata = self.rawdata
+        end = _COMMENT_END.search(rawdata, i + 4)
+        if end is None:
+            return -1
+        if report:
+            self.handle_comment(rawdata[i + 4:end.start()])
+        return end.end()
+
+
+def tokens(source: str, first_line: int = 1) -> Iterator[Token]:
+    """The tokens of ``source`` in document order (an unclosed comment or tag at the end is text)."""
+    tokenizer = _Tokenizer(first_line)
+    tokenizer.feed(source)
+    tokenizer.close()
+    yield from tokenizer.found
