@@ -6,6 +6,7 @@ schema of known keys; anything else is an author error reported at its line.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 import yaml
@@ -22,6 +23,9 @@ def compose_yaml(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=YAML_LOADER)
 
 
+TAB_INDENTATION = "this line is indented with a tab; indent with spaces, not tabs (YAML does not allow tabs there)"
+
+
 def yaml_problem(exc: yaml.YAMLError) -> tuple[str, int | None]:
     """What PyYAML found wrong, and its 0-based line: where the unfinished thing started when the
     problem is only found at the end of the text (an unclosed quote or bracket)."""
@@ -32,6 +36,23 @@ def yaml_problem(exc: yaml.YAMLError) -> tuple[str, int | None]:
         return f"{context}, {problem}", context_mark.line
     mark = problem_mark or context_mark
     return problem, mark.line if mark else None
+
+
+def indented_with_tab(text: str, line: int | None) -> bool:
+    """Whether 0-based ``line`` of ``text`` has a tab in its indentation (the usual cause of a YAML error there)."""
+    lines = text.splitlines()
+    if line is None or not 0 <= line < len(lines):
+        return False
+    row = lines[line]
+    return "\t" in row[:len(row) - len(row.lstrip(" \t"))]
+
+
+def unknown_key(key: str, known, what: str) -> str:
+    """The message for a key that is not in ``known``: the nearest known key, when one is close, and the list."""
+    known = list(known)
+    nearest = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    hint = f"did you mean {nearest[0]!r}? " if nearest else ""
+    return f"unknown key {key!r} in {what}; {hint}known keys: {', '.join(known)}"
 
 
 def construct(node: yaml.Node):
@@ -78,6 +99,8 @@ def load_records(path: str, schema: dict[str, Field], what: str) -> list[Record]
         root = compose_yaml(text)
     except yaml.YAMLError as exc:
         problem, line = yaml_problem(exc)
+        if indented_with_tab(text, line):
+            raise StrataError(TAB_INDENTATION, path, line + 1) from None
         raise StrataError(f"this is not valid YAML ({problem}); check the indentation and quoting",
                           path, line + 1 if line is not None else 1) from None
     if root is None:
@@ -96,7 +119,7 @@ def _record(node: yaml.Node, path: str, schema: dict[str, Field], what: str) -> 
     for key_node, value_node in node.value:
         key, key_line = key_node.value, key_node.start_mark.line + 1
         if key not in schema:
-            raise StrataError(f"unknown key {key!r} in {what}; known keys: {', '.join(schema)}", path, key_line)
+            raise StrataError(unknown_key(key, schema, what), path, key_line)
         if key in values:
             raise StrataError(f"key {key!r} appears twice in this {what}", path, key_line)
         try:

@@ -12,12 +12,19 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from unidecode import unidecode
+
 from .config import StrataConfig, TierSpec
 from .errors import ErrorLog, StrataError
 from .readability import ReadingStats
 from .references import Reference, load_references
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def suggested_slug(text: str) -> str:
+    """``text`` as a slug: letters transliterated to ASCII ('été' → 'ete'), lower case, words joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", unidecode(text).lower())) or "my-topic"
 
 
 @dataclass
@@ -91,8 +98,8 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog) -> list[
                                        page.source_path, metadata_line(page.source_path, "tier")))
             continue
         if not SLUG.match(slug):
-            errors.add(StrataError(f"topic {slug!r} is not a slug; write it in lower case with hyphens, "
-                                   "e.g. 'Topic: restoring-testicular-function'",
+            errors.add(StrataError(f"topic {slug!r} is not a slug (lower-case ASCII letters and digits joined by "
+                                   f"hyphens); write 'Topic: {suggested_slug(slug)}', in every page of this topic",
                                    page.source_path, metadata_line(page.source_path, "topic")))
             continue
         tier_id = getattr(page, "tier", None)
@@ -102,6 +109,7 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog) -> list[
             errors.add(StrataError(f"unknown tier {tier_id!r}; use one of: {', '.join(t.id for t in config.tiers)}",
                                    page.source_path, metadata_line(page.source_path, "tier")))
         else:
+            _check_tier_title(page, config.tier(tier_id), errors)
             _claim(tier_pages.setdefault(slug, {}), tier_id, page, errors, f"tier {tier_id!r} of topic {slug!r}")
 
     # A page that could not be read is missing from its topic: report its own error, not a missing tier.
@@ -113,6 +121,16 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog) -> list[
         if topic is not None:
             topics.append(topic)
     return topics
+
+
+def _check_tier_title(page, spec: TierSpec, errors: ErrorLog) -> None:
+    """A tier page is titled by its tier's label and its topic's title, so its own ``Title:`` must be the label:
+    any other text would be silently dropped."""
+    title = str(getattr(page, "title", "")).strip()
+    if title.casefold() != spec.label.casefold():
+        errors.add(StrataError(f"'Title: {title}' is not shown: a tier page is titled with its tier name and "
+                               f"the topic's title; write 'Title: {spec.label}' (put a topic title in the "
+                               "topic's index.md)", page.source_path, metadata_line(page.source_path, "title")))
 
 
 def _claim(registry: dict, key: str, page, errors: ErrorLog, what: str) -> None:

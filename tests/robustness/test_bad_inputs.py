@@ -1,8 +1,10 @@
 """The bad-input corpus: each broken site stops the build with ``path:line: what to fix``.
 
-Every folder of ``tests/robustness/bad_inputs/`` is one case, run through the real
-command line (``python -m strata build``) on the tiny demo topic of
-``tests/support/site.py``. **To add a case, copy a folder and edit it:**
+Every folder of ``tests/robustness/bad_inputs/`` is one case, built on the tiny demo
+topic of ``tests/support/site.py`` in this process, by the function behind the
+command line (``strata.build.build_site`` with its messages written to a buffer);
+``CLI_CASES`` also run through the real command line (``python -m strata build``).
+**To add a case, copy a folder and edit it:**
 
 ``content/…``
     Files laid over the tiny site's ``content/`` folder, copied byte for byte (so a
@@ -27,19 +29,22 @@ leave the previous good ``output/`` exactly as it was.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.support.site import ROOT, TINY_TOPIC, build_tiny_site, run_build, write_files
+from strata.build import build_site
+from tests.support.site import ROOT, TINY_TOPIC, BuildResult, build_tiny_site, run_build, write_files
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
 LOCATED = re.compile(r"^[^\s:][^:]*:\d+: \S")
 SUMMARY = "Build stopped:"
 WARNING = ("warning: ", "\t")  # Pelican's warnings (and their indented details) do not stop a build
+CLI_CASES = ["unknown-tier", "strata-unknown-option"]  # also run as a subprocess, as an author runs them
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -92,15 +97,32 @@ def test_the_corpus_is_large_enough():
         assert all(LOCATED.match(m) for m in messages), f"{name}/expected.txt: write 'path:line: message'"
 
 
+def build_in_process(settings: Path, output: Path, content: Path) -> BuildResult:
+    """``python -m strata build`` without the new process: the same function, its messages in a buffer."""
+    messages = io.StringIO()
+    code = build_site(str(settings), str(output), {"PATH": str(content)}, stream=messages)
+    return BuildResult(code, "", messages.getvalue(), output)
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_bad_input_stops_the_build_with_a_located_message(tmp_path, good_output, name):
+    check_case(tmp_path, good_output, name, build_in_process)
+
+
+@pytest.mark.parametrize("name", CLI_CASES)
+def test_bad_input_stops_the_command_line_build(tmp_path, good_output, name):
+    check_case(tmp_path, good_output, name, run_build)
+
+
+def check_case(tmp_path: Path, good_output: Path, name: str, build) -> None:
+    """Build case ``name`` over a copy of the good output and check the messages and the untouched output."""
     case = CORPUS / name
     settings, content = prepare(case, tmp_path)
     output = tmp_path / "output"
     shutil.copytree(good_output, output)
     before = snapshot(output)
 
-    result = run_build(settings, output, content)
+    result = build(settings, output, content)
 
     stderr = result.stderr.replace(f"{tmp_path}/", "")
     assert result.returncode == 1, stderr

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import StrataError
-from ..records import Field, compose_yaml, yaml_problem
+from ..records import TAB_INDENTATION, Field, compose_yaml, indented_with_tab, unknown_key, yaml_problem
 from .model import DEFAULT_TITLE, MULTIPLE, QUESTION_TYPES, SINGLE, TRUE_FALSE, Option, Question, Quiz
 
 FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^`]*$")
@@ -120,11 +120,21 @@ class _Parser:
     def error(self, message: str, line: int) -> StrataError:
         return StrataError(message, self.path, line)
 
+    def source(self) -> str:
+        """The page's text as written (Markdown has already turned its tabs into spaces in the quiz block)."""
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                return handle.read()
+        except (OSError, TypeError, UnicodeDecodeError):
+            return ""
+
     def quiz(self, block: QuizBlock) -> Quiz:
         try:
             root = compose_yaml(block.body)
         except yaml.YAMLError as exc:
             problem, line = yaml_problem(exc)
+            if indented_with_tab(self.source(), None if line is None else line + self.offset):
+                raise self.error(TAB_INDENTATION, line + self.offset + 1) from None
             raise self.error(f"this quiz is not valid YAML ({problem}); check the indentation, and put "
                              "text that contains ': ' or starts with a quote in double quotes",
                              line + self.offset + 1 if line is not None else block.line) from None
@@ -252,8 +262,7 @@ class _Parser:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
             if key not in schema:
-                raise self.error(f"unknown key {key!r} in {what}; known keys: {', '.join(schema)}",
-                                 self.line(key_node))
+                raise self.error(unknown_key(key, schema, what), self.line(key_node))
             if key in values:
                 raise self.error(f"key {key!r} appears twice in {what}", self.line(key_node))
             values[key] = value_node
