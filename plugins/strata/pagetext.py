@@ -1,56 +1,127 @@
-"""The readable text of a rendered page, split at its ``h2`` sections, in one pass of regular expressions.
+"""The readable text of a page by section: the model (:class:`Section`) and the readers that fill it.
 
-Shared by the reading-level measure and the search index. The input is the HTML
-that Strata's Markdown reader produced (well-formed, no nested forms), so regular
-expressions are enough and several times faster than an HTML parser. Quizzes
-(``form``), scripts, templates and the glossary's hidden definitions are left out.
+A page's sections are read once, from the Markdown element tree, by
+:mod:`strata.markdown.sections`, and kept in the page's metadata
+(``page.strata_sections``). The reading-level measure, the search index and the
+glossary backlinks all use them. Each line of a section is one block of text
+(a paragraph, a list item, a table cell …) and has a *kind*, so that a measure
+can take the prose alone. Quizzes (``form``), scripts, templates and the
+glossary's hidden definitions are left out.
+
+HTML that is not in the tree (raw HTML an author wrote, rendered definitions) is
+read with :mod:`strata.html_tokens`, the plugin's one HTML reader.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
-LEFT_OUT = re.compile(r"<(form|script|style|template)\b.*?</\1\s*>|<div class=\"term-defs\" hidden>.*?</div>",
-                      re.DOTALL | re.IGNORECASE)
-HEADING = re.compile(r"<h2\b([^>]*)>(.*?)</h2\s*>", re.DOTALL | re.IGNORECASE)
-ID = re.compile(r"""\bid=["']([^"']*)["']""")
-BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|caption|dt|dd|div|tr|blockquote|pre)\s*>|<br\s*/?>", re.IGNORECASE)
-TAG = re.compile(r"<[^>]*>")
-SPACE = re.compile(r"[ \t\r\f\v]+")
+from .html_tokens import EndTag, StartTag, Text, tokens
+from .names import TERM_DEFS_CLASS
+
+# The kind of a line: where its text stands on the page.
+PROSE = "prose"        # a paragraph, list item, definition, quotation or note
+TABLE = "table"        # a table cell or caption
+HEADING = "heading"    # a sub-heading (h3–h6) inside a section
+CALLOUT = "callout"    # text in a callout box (its label included)
+CODE = "code"          # preformatted text
+KINDS = (PROSE, TABLE, HEADING, CALLOUT, CODE)
+
+# Elements whose end (or start) ends a line of text.
+BLOCK_TAGS = frozenset({"p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "h1", "h2", "h3", "h4", "h5",
+                        "h6", "pre", "blockquote", "div", "tr", "table", "ul", "ol", "dl", "section", "figure",
+                        "hr", "br", "aside", "details", "summary", "nav", "header", "footer", "article"})
+# Elements whose content is never readable text of the page.
+LEFT_OUT_TAGS = frozenset({"form", "script", "style", "template"})
 
 
 @dataclass(frozen=True)
 class Section:
-    """A part of a page: the ``h2`` that opens it (empty for the text before the first one) and its lines."""
+    """A part of a page: the ``h2`` that opens it (empty for the text before the first one) and its lines.
+
+    ``kinds`` gives the kind of each line (same length as ``lines``; empty when unknown, e.g. a
+    section made by hand, which then counts as prose).
+    """
 
     anchor: str
     title: str
     lines: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
         return " ".join(self.lines)
 
+    def lines_of(self, *kinds: str) -> tuple[str, ...]:
+        """The lines of the given kinds, in order."""
+        if not self.kinds:
+            return self.lines if PROSE in kinds else ()
+        return tuple(line for line, kind in zip(self.lines, self.kinds, strict=True) if kind in kinds)
 
-def _lines(fragment: str) -> tuple[str, ...]:
-    text = html.unescape(TAG.sub("", BLOCK_END.sub("\n", fragment)))
-    return tuple(line for line in (SPACE.sub(" ", raw).strip() for raw in text.split("\n")) if line)
+    @property
+    def prose(self) -> tuple[str, ...]:
+        """The prose lines alone (no table cells, headings, callouts or code)."""
+        return self.lines_of(PROSE)
 
 
-def page_sections(content: str) -> list[Section]:
-    """Split ``content`` at its ``h2`` headings; sections without heading or text are dropped."""
-    content = LEFT_OUT.sub("", content)
-    sections, start, anchor, title = [], 0, "", ""
-    for heading in HEADING.finditer(content):
-        sections.append(Section(anchor, title, _lines(content[start:heading.start()])))
-        found = ID.search(heading.group(1))
-        anchor, title, start = found.group(1) if found else "", " ".join(_lines(heading.group(2))), heading.end()
-    sections.append(Section(anchor, title, _lines(content[start:])))
-    return [s for s in sections if s.title or s.lines]
+def fold(text: str) -> str:
+    """White space folded to single spaces, trimmed."""
+    return " ".join(text.split())
+
+
+class LineWriter:
+    """Collects text into lines: text is appended to the current line; :meth:`end_line` closes it."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+        self.kinds: list[str] = []
+        self._parts: list[str] = []
+        self._kind = PROSE
+
+    def write(self, text: str, kind: str) -> None:
+        if text:
+            if not self._parts:
+                self._kind = kind
+            self._parts.append(text)
+
+    def end_line(self) -> None:
+        line = fold("".join(self._parts))
+        self._parts = []
+        if line:
+            self.lines.append(line)
+            self.kinds.append(self._kind)
+
+    def take(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The lines so far and their kinds; starts afresh."""
+        self.end_line()
+        lines, kinds = tuple(self.lines), tuple(self.kinds)
+        self.lines, self.kinds = [], []
+        return lines, kinds
+
+
+def write_html(source: str, writer: LineWriter, kind: str) -> None:
+    """Write the readable text of raw HTML ``source`` into ``writer`` (block elements end lines;
+    forms, scripts, templates and hidden glossary definitions are left out)."""
+    left_out: list[str] = []  # names of the open elements being left out
+    for token in tokens(source):
+        if isinstance(token, StartTag):
+            if left_out or token.name in LEFT_OUT_TAGS or TERM_DEFS_CLASS in token.attrs.get("class", "").split():
+                if not token.self_closing and token.name not in ("br", "hr", "img", "input", "meta", "link"):
+                    left_out.append(token.name)
+            elif token.name in BLOCK_TAGS:
+                writer.end_line()
+        elif isinstance(token, EndTag):
+            if left_out:
+                if token.name in left_out:
+                    del left_out[len(left_out) - 1 - left_out[::-1].index(token.name):]
+            elif token.name in BLOCK_TAGS:
+                writer.end_line()
+        elif isinstance(token, Text) and not left_out:
+            writer.write(token.data, kind)
 
 
 def plain_text(fragment: str) -> str:
-    """An inline HTML fragment as plain text (tags dropped, entities decoded, white space folded)."""
-    return " ".join(_lines(str(fragment)))
+    """An HTML fragment as plain text (tags dropped, references decoded, white space folded)."""
+    writer = LineWriter()
+    write_html(str(fragment), writer, PROSE)
+    return " ".join(writer.take()[0])

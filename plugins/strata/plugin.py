@@ -23,7 +23,6 @@ from pelican.generators import PagesGenerator
 from .errors import StrataError
 from .glossary.backlinks import mark_pages
 from .glossary.terms import Glossary, load_glossary
-from .pagetext import page_sections
 from .publishing import is_absolute_site, make_asset_filter, write_sitemap_and_robots
 from .readability import reading_stats
 from .reader import StrataMarkdownReader
@@ -52,8 +51,6 @@ def on_all_generators_finalized(generators) -> None:
     topics = collect_topics(pages, config, errors)
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
     for topic in topics:
-        for page in topic.pages:
-            page.strata_sections = page_sections(page.content)
         for tier in topic.tiers:
             tier.stats = reading_stats(tier.page.strata_sections, config.words_per_minute)
 

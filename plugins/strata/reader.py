@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from dataclasses import dataclass, field
 
 from markdown import Markdown
@@ -18,14 +17,14 @@ from pelican.readers import MarkdownReader
 from .errors import StrataError
 from .glossary.syntax import GlossarySyntaxExtension
 from .markdown.callouts import CalloutExtension
+from .markdown.characters import CharacterReferencesExtension
+from .markdown.sections import SectionsExtension
 from .markdown.tables import AccessibleTableExtension
 from .quiz import QuizExtension
 from .state import build_state
 from .topics import metadata_line
 
 TOC_EXTENSION = "markdown.extensions.toc"
-TOP_HEADING = re.compile(r"<h1[\s>]")
-TOP_HEADING_SOURCE = re.compile(r"^#(?!#)[ \t]*\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)
 DATES = ("date", "modified")
 STATUSES = ("published", "hidden", "draft")  # Pelican's page statuses an author may write
 
@@ -76,7 +75,8 @@ def strata_extensions(source_path: str, theme: str | None = None) -> list:
     quiz_options = {"source_path": source_path}
     if theme:
         quiz_options["templates"] = os.path.join(theme, "templates")
-    return [CalloutExtension(), AccessibleTableExtension(), GlossarySyntaxExtension(), QuizExtension(**quiz_options)]
+    return [CalloutExtension(), AccessibleTableExtension(), GlossarySyntaxExtension(), QuizExtension(**quiz_options),
+            CharacterReferencesExtension(), SectionsExtension(title_is_h1=True)]
 
 
 class StrataMarkdownReader(MarkdownReader):
@@ -100,9 +100,6 @@ class StrataMarkdownReader(MarkdownReader):
         self._md = Markdown(extensions=[*extensions, *own], **options)
         try:
             content = self._md.convert(text)
-            if TOP_HEADING.search(content):
-                raise StrataError("a page has one top-level heading, its title; start this heading with "
-                                  "'##' (a section) instead of '#'", needle=TOP_HEADING_SOURCE)
         except StrataError as exc:
             errors.add(exc.located(source_path, text))
             return "", {"status": "skip"}
@@ -123,6 +120,7 @@ class StrataMarkdownReader(MarkdownReader):
             # escaped HTML, so "<b>" or "a < b" is shown as typed, not stripped.
             metadata["summary"] = html.escape(metadata["summary"], quote=False)
         metadata["toc"] = toc_entries(getattr(self._md, "toc_tokens", []))
+        metadata["strata_sections"] = tuple(self._md.strata_sections)
         return content, metadata
 
     def process_metadata(self, name, value):

@@ -12,7 +12,7 @@ the cost grows with the length of the text, not with the number of terms (a plai
 - simple English plurals: an optional ``s`` / ``es`` after each name, and a name
   ending in a plural ``s`` (``Leydig cells``) also matches its singular;
 - longest match wins at a position (``HPG axis suppression`` over ``HPG axis``);
-- the text is compared after :func:`normalise`, which maps look-alike characters
+- the text is compared after :func:`strata.names.normalise`, which maps look-alike characters
   (non-breaking spaces and hyphens, curly quotes) one-for-one, so the positions
   of a match are the positions in the original text, which is never changed.
 """
@@ -23,31 +23,16 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Generic, NamedTuple, TypeVar
 
+from ..names import name_key, normalise
+
 T = TypeVar("T")
 
-# One character for one character, so that offsets in the normalised text are offsets in the original.
-_LOOKALIKES = str.maketrans({
-    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ",  # non-breaking and thin spaces
-    "\u2010": "-", "\u2011": "-",  # hyphen, non-breaking hyphen
-    "\u2018": "'", "\u2019": "'", "\u02bc": "'",  # curly apostrophes
-    "\u201c": '"', "\u201d": '"',
-})
 _SPACE = " "  # marks "one or more white-space characters" in the trie
 _PLURAL = "(?:e?s)?"
 # Not preceded (followed) by a letter or digit, nor by a hyphen joined to one: "PT" is not in "PTH",
 # "pituitary" is not in "Hypothalamic-Pituitary-Gonadal", "TRT" is not in "post-TRT".
 _BEFORE = r"(?<![^\W_])(?<![^\W_]-)"
 _AFTER = r"(?![^\W_])(?!-[^\W_])"
-
-
-def normalise(text: str) -> str:
-    """``text`` with look-alike characters replaced; always the same length as ``text``."""
-    return text.translate(_LOOKALIKES)
-
-
-def name_key(name: str) -> str:
-    """How a name (or matched text) is compared: normalised, lower case, single spaces."""
-    return " ".join(normalise(name).lower().split())
 
 
 def _stem(key: str) -> str:

@@ -17,6 +17,7 @@ from functools import cached_property
 from markupsafe import Markup
 
 from ..markdown.safe import render_inline
+from ..names import name_key
 from ..records import Field, Record, load_records
 
 GLOSSARY_SCHEMA = {
@@ -86,7 +87,7 @@ def load_glossary(path: str) -> Glossary:
     for record in records:
         term = _term(record)
         for kind, name in [("term", term.term)] + [("alias", a) for a in term.aliases]:
-            key = " ".join(name.casefold().split())
+            key = name_key(name)
             if key in seen:
                 other_kind, other = seen[key]
                 raise record.error(

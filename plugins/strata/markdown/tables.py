@@ -24,8 +24,10 @@ from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 from ..errors import StrataError
+from ..ids import page_ids
 
-CAPTION = re.compile(r"^Table:\s*(.+)$", re.DOTALL)
+CAPTION = re.compile(r"^\s*Table:\s*")
+SPACE = re.compile(r"\s+")
 
 
 class TableCaptionProcessor(Treeprocessor):
@@ -34,16 +36,18 @@ class TableCaptionProcessor(Treeprocessor):
         self.require_caption = require_caption
 
     def run(self, root):
-        used_ids: set[str] = set()
-        for parent in list(root.iter()):
-            for index, table in reversed(list(enumerate(parent))):
-                if table.tag == "table":
-                    self._enhance(parent, index, table, used_ids)
+        tables = [(parent, index, table) for parent in root.iter()
+                  for index, table in reversed(list(enumerate(parent))) if table.tag == "table"]
+        if tables:
+            ids = page_ids(self.md, root)
+            for parent, index, table in tables:
+                self._enhance(parent, index, table, ids)
 
-    def _enhance(self, parent, index, table, used_ids):
+    def _enhance(self, parent, index, table, ids):
         following = parent[index + 1] if index + 1 < len(parent) else None
-        match = (CAPTION.match(following.text or "") if following is not None and following.tag == "p"
-                 and len(following) == 0 else None)
+        match = (CAPTION.match(following.text or "") if following is not None and following.tag == "p" else None)
+        if match is not None and not following.text[match.end():].strip() and len(following) == 0:
+            match = None  # "Table:" and nothing else
         if match is None:
             if self.require_caption:
                 first_header = "".join(next(table.iter("th")).itertext()).strip()
@@ -53,10 +57,17 @@ class TableCaptionProcessor(Treeprocessor):
                     needle=re.compile(rf"^[ \t]*\|?[ \t]*{re.escape(first_header)}[ \t]*\|", re.MULTILINE))
             return
         parent.remove(following)
-        caption_text = " ".join(match.group(1).split())
-        caption_id = _unique("table-" + re.sub(r"[^a-z0-9]+", "-", caption_text.lower()).strip("-"), used_ids)
-        caption = etree.Element("caption", {"id": caption_id})
-        caption.text, caption.tail = caption_text, "\n"
+        caption = etree.Element("caption")
+        caption.text = SPACE.sub(" ", following.text[match.end():])
+        caption.extend(following)
+        caption.tail = "\n"
+        if len(caption):
+            caption[-1].tail = SPACE.sub(" ", caption[-1].tail or "").rstrip() or None
+        else:
+            caption.text = caption.text.strip()
+        caption_text = " ".join("".join(caption.itertext()).split())
+        caption_id = ids.unique("table-" + re.sub(r"[^a-z0-9]+", "-", caption_text.lower()).strip("-"))
+        caption.set("id", caption_id)
         table.text = "\n"
         table.insert(0, caption)
         for th in table.iter("th"):
@@ -65,17 +76,8 @@ class TableCaptionProcessor(Treeprocessor):
                                        "tabindex": "0", "aria-labelledby": caption_id})
         parent.remove(table)
         region.append(table)
-        region.tail, table.tail = table.tail, None
+        region.text, region.tail, table.tail = "\n", table.tail, "\n"  # as prettify (10, run already) would
         parent.insert(index, region)
-
-
-def _unique(candidate: str, used: set[str]) -> str:
-    result, n = candidate, 1
-    while result in used:
-        n += 1
-        result = f"{candidate}-{n}"
-    used.add(result)
-    return result
 
 
 class AccessibleTableExtension(Extension):
@@ -89,7 +91,7 @@ class AccessibleTableExtension(Extension):
         if "table" not in md.parser.blockprocessors:
             TableExtension().extendMarkdown(md)
         md.treeprocessors.register(TableCaptionProcessor(md, self.getConfig("require_caption")),
-                                   "strata_table_caption", 25)
+                                   "strata_table_caption", 7.9)  # after attr_list (8): author ids known
 
 
 

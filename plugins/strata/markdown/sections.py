@@ -1,0 +1,202 @@
+"""Headings and sections, read from the Markdown element tree once per page.
+
+Two tree processors:
+
+- :class:`HeadingIdsTreeprocessor` (priority 5.5, before ``toc`` at 5) gives every
+  heading without an id the slug ``toc`` would give it, made unique by the page's
+  one id registry (:mod:`strata.ids`), so heading ids never clash with a table
+  caption, a footnote or an id in raw HTML. ``toc`` keeps ids that exist.
+- :class:`SectionsTreeprocessor` (last, after every other processor) splits the
+  page at its ``h2`` headings into :class:`~strata.pagetext.Section` objects with
+  their lines and the kind of each line, and leaves them on ``md.strata_sections``;
+  the reader stores them in the page's metadata (``page.strata_sections``).
+
+Text held in Python-Markdown's raw-HTML stash (raw HTML an author wrote) is read
+with :mod:`strata.html_tokens`; quizzes, scripts and the glossary's hidden
+definitions are left out.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
+
+from ..errors import StrataError
+from ..html_tokens import StartTag, tokens
+from ..ids import page_ids
+from ..names import CALLOUT_CLASS, TERM_DEFS_CLASS
+from ..pagetext import (
+    BLOCK_TAGS,
+    CALLOUT,
+    CODE,
+    HEADING,
+    LEFT_OUT_TAGS,
+    PROSE,
+    TABLE,
+    LineWriter,
+    Section,
+    fold,
+    write_html,
+)
+
+TOP_HEADING_SOURCE = re.compile(r"^#(?!#)[ \t]*\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)  # to locate the error
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+TABLE_TAGS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
+
+
+def classes(element: etree.Element) -> list[str]:
+    return element.get("class", "").split()
+
+
+def is_left_out(element: etree.Element) -> bool:
+    """Never part of the page's readable text: forms (quizzes), scripts, the hidden definitions."""
+    return element.tag in LEFT_OUT_TAGS or TERM_DEFS_CLASS in classes(element)
+
+
+def is_footnote_reference(element: etree.Element) -> bool:
+    return element.tag == "sup" and any("footnote-ref" in classes(a) for a in element.iter("a"))
+
+
+class TreeText:
+    """Reads text out of the tree of one conversion, with raw-HTML placeholders read as HTML."""
+
+    def __init__(self, md):
+        self.stash = md.htmlStash.rawHtmlBlocks
+
+    def write(self, text: str | None, writer: LineWriter, kind: str) -> None:
+        """Write ``text`` (a node's text or tail) into ``writer``."""
+        if not text:
+            return
+        position = 0
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+            writer.write(text[position:placeholder.start()], kind)
+            index = int(placeholder.group(1))
+            if index < len(self.stash) and isinstance(self.stash[index], str):
+                write_html(self.stash[index], writer, kind)
+            position = placeholder.end()
+        writer.write(text[position:], kind)
+
+    def inline(self, element: etree.Element) -> str:
+        """All the text inside ``element`` on one line (footnote references left out), e.g. a heading's title."""
+        writer = LineWriter()
+
+        def visit(node: etree.Element) -> None:
+            self.write(node.text, writer, PROSE)
+            for child in node:
+                if isinstance(child.tag, str) and not is_footnote_reference(child) and not is_left_out(child):
+                    visit(child)
+                self.write(child.tail, writer, PROSE)
+
+        visit(element)
+        return " ".join(writer.take()[0])
+
+
+class HeadingIdsTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        try:  # the slugs toc would make (its own settings)
+            toc = self.md.treeprocessors["toc"]
+            make_slug, separator = toc.slugify, toc.sep
+        except KeyError:
+            make_slug, separator = slugify, "-"
+        ids, text = page_ids(self.md, root), TreeText(self.md)
+        for element in root.iter():
+            if element.tag in HEADING_TAGS and not element.get("id"):
+                element.set("id", ids.unique(make_slug(text.inline(element), separator)))
+
+
+class _SectionReader:
+    def __init__(self, md):
+        self.text = TreeText(md)
+        self.writer = LineWriter()
+        self.sections: list[Section] = []
+        self.anchor, self.title = "", ""
+
+    def close_section(self) -> None:
+        lines, kinds = self.writer.take()
+        if self.title or lines:
+            self.sections.append(Section(self.anchor, self.title, lines, kinds))
+
+    def element(self, element: etree.Element, kind: str) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or is_left_out(element):
+            return
+        if tag == "h2":
+            self.close_section()
+            self.anchor, self.title = element.get("id", ""), fold(self.text.inline(element))
+            return
+        kind = self.kind(element, kind)
+        block = tag in BLOCK_TAGS
+        if block:
+            self.writer.end_line()
+        self.text.write(element.text, self.writer, kind)
+        for child in element:
+            self.element(child, kind)
+            self.text.write(child.tail, self.writer, kind)
+        if block:
+            self.writer.end_line()
+
+    @staticmethod
+    def kind(element: etree.Element, kind: str) -> str:
+        tag = element.tag
+        if tag in TABLE_TAGS:
+            return TABLE
+        if tag in HEADING_TAGS:
+            return HEADING
+        if tag == "pre":
+            return CODE
+        if kind == PROSE and CALLOUT_CLASS in classes(element):
+            return CALLOUT
+        return kind
+
+
+def read_sections(root: etree.Element, md) -> list[Section]:
+    """The sections of the page in ``root`` (text before the first ``h2`` is a section without title)."""
+    reader = _SectionReader(md)
+    for child in root:
+        reader.element(child, PROSE)
+        reader.text.write(child.tail, reader.writer, PROSE)
+    reader.close_section()
+    return reader.sections
+
+
+class SectionsTreeprocessor(Treeprocessor):
+    def __init__(self, md, title_is_h1: bool):
+        super().__init__(md)
+        self.title_is_h1 = title_is_h1
+
+    def run(self, root: etree.Element) -> None:
+        if self.title_is_h1 and has_top_heading(root, self.md):
+            raise StrataError("a page has one top-level heading, its title; start this heading with "
+                              "'##' (a section) instead of '#'", needle=TOP_HEADING_SOURCE)
+        self.md.strata_sections = read_sections(root, self.md)
+
+
+def has_top_heading(root: etree.Element, md) -> bool:
+    """Whether the page has an ``h1`` (in Markdown or in raw HTML)."""
+    if next(root.iter("h1"), None) is not None:
+        return True
+    return any(isinstance(token, StartTag) and token.name == "h1"
+               for raw in md.htmlStash.rawHtmlBlocks if isinstance(raw, str) and "h1" in raw.lower()
+               for token in tokens(raw))
+
+
+class SectionsExtension(Extension):
+    """Unique heading ids, and the page's sections on ``md.strata_sections`` after each conversion."""
+
+    def __init__(self, **kwargs):
+        self.config = {"title_is_h1": [False, "The page title is its h1: an h1 in the body is an error."]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.strata_sections = []
+        md.treeprocessors.register(HeadingIdsTreeprocessor(md), "strata_heading_ids", 5.5)
+        md.treeprocessors.register(SectionsTreeprocessor(md, self.getConfig("title_is_h1")), "strata_sections", -10)
+
+
+def makeExtension(**kwargs):
+    return SectionsExtension(**kwargs)

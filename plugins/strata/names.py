@@ -1,0 +1,43 @@
+"""Names shared by every part of the plugin: markup contracts and how names of things are compared.
+
+Markup names are the contract between the Markdown extensions (which write them),
+the templates and scripts (which read them) and the tests; they live here once.
+:func:`name_key` is the one way two names (a glossary term and the text that
+mentions it, two aliases) are compared anywhere in Strata.
+"""
+
+from __future__ import annotations
+
+# Glossary term links and their hidden definitions (read by theme/static/js/glossary.js).
+TERM_CLASS = "term"                       # <a class="term" href="…#slug" aria-describedby="def-…">
+TERM_DEFS_CLASS = "term-defs"             # <div class="term-defs" hidden> holding one <p> per definition
+DEFINITION_TERM_ATTR = "data-term"        # on each definition: the term's name, shown in the toggletip
+TERM_ID_PREFIX = "term-"                  # id of a marked occurrence: term-<slug>
+DEFINITION_ID_PREFIX = "def-"             # id of a definition: def-<slug>
+FORCED_TERM_ATTR = "data-strata-term"     # [[…]]: the term name the author forced
+FORCED_SOURCE_ATTR = "data-strata-source"  # [[…]]: the source text, to locate errors
+GLOSSARY_SWITCH_ATTR = "data-glossary"    # data-glossary="off": never mark inside ({{…}} writes it)
+GLOSSARY_OFF = "off"
+
+# Other blocks the text of a page is read around.
+QUIZ_CLASS = "quiz"                       # <form class="quiz">: not prose, never marked
+CALLOUT_CLASS = "callout"                 # <div class="callout callout--kind" role="note">
+FOOTNOTES_CLASS = "footnotes"             # <section class="footnotes">: the page's notes
+
+# One character for one character, so that offsets in the normalised text are offsets in the original.
+_LOOKALIKES = str.maketrans({
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ",  # non-breaking and thin spaces
+    "\u2010": "-", "\u2011": "-",  # hyphen, non-breaking hyphen
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'",  # curly apostrophes
+    "\u201c": '"', "\u201d": '"',
+})
+
+
+def normalise(text: str) -> str:
+    """``text`` with look-alike characters replaced; always the same length as ``text``."""
+    return text.translate(_LOOKALIKES)
+
+
+def name_key(name: str) -> str:
+    """How a name (or matched text) is compared: normalised, lower case, single spaces."""
+    return " ".join(normalise(name).lower().split())
