@@ -1,0 +1,96 @@
+"""Sections read from the tree: titles, anchors, lines and their kinds; heading ids unique on the page."""
+
+import markdown
+from markdown.test_tools import TestCase
+
+from strata.errors import StrataError
+from strata.markdown.callouts import CalloutExtension
+from strata.markdown.characters import CharacterReferencesExtension
+from strata.markdown.sections import SectionsExtension
+from strata.markdown.tables import AccessibleTableExtension
+from strata.pagetext import CALLOUT, HEADING, PROSE, TABLE, Section, plain_text
+
+
+def convert(source: str, **config) -> tuple[str, list[Section]]:
+    md = markdown.Markdown(extensions=["toc", "attr_list", CalloutExtension(), AccessibleTableExtension(),
+                                       CharacterReferencesExtension(), SectionsExtension(**config)])
+    return md.convert(source), md.strata_sections
+
+
+PAGE = """\
+Intro text.
+
+## First part
+
+A paragraph with *emphasis*.
+
+- an item
+- another
+
+!!! key-point
+    The point.
+
+### Detail
+
+| Agent | Target |
+| --- | --- |
+| Gonadorelin | Pituitary |
+
+Table: Agents
+
+## Second part
+
+Last words.
+"""
+
+
+class TestSections(TestCase):
+    def test_sections_lines_and_kinds(self):
+        _, sections = convert(PAGE)
+        self.assertEqual([(s.anchor, s.title) for s in sections],
+                         [("", ""), ("first-part", "First part"), ("second-part", "Second part")])
+        first = sections[1]
+        self.assertEqual(first.lines, ("A paragraph with emphasis.", "an item", "another", "Key point", "The point.",
+                                       "Detail", "Agents", "Agent", "Target", "Gonadorelin", "Pituitary"))
+        self.assertEqual(first.kinds, (PROSE, PROSE, PROSE, CALLOUT, CALLOUT, HEADING) + (TABLE,) * 5)
+        self.assertEqual(first.prose, ("A paragraph with emphasis.", "an item", "another"))
+        self.assertEqual(first.text, " ".join(first.lines))
+        self.assertEqual(sections[2].lines, ("Last words.",))
+
+    def test_raw_html_text_counts_but_forms_scripts_and_definitions_do_not(self):
+        source = ('<div><p>Raw words.</p><form class="quiz"><p>Question?</p></form>'
+                  '<script>var x = 1;</script></div>\n\n'
+                  'Text &amp; more.\n\n<div class="term-defs" hidden><p>Hidden.</p></div>\n')
+        _, sections = convert(source)
+        self.assertEqual(sections[0].lines, ("Raw words.", "Text & more."))
+
+    def test_a_hand_made_section_is_prose(self):
+        section = Section("a", "A", ("one", "two"))
+        self.assertEqual(section.prose, ("one", "two"))
+        self.assertEqual(section.lines_of(TABLE), ())
+
+    def test_heading_ids_avoid_ids_in_raw_html_in_capitals(self):
+        html, _ = convert('<div ID="a-section">Raw.</div>\n\n## A section\n\n## A section\n')
+        self.assertIn('<h2 id="a-section-2">', html)
+        self.assertIn('<h2 id="a-section-3">', html)
+
+    def test_explicit_heading_ids_are_kept_and_respected(self):
+        html, sections = convert("## Heading {#my-id}\n\n## My id\n\nText.\n")
+        self.assertIn('<h2 id="my-id">Heading</h2>', html)
+        self.assertIn('<h2 id="my-id-2">My id</h2>', html)
+        self.assertEqual(sections[0].anchor, "my-id")
+
+    def test_caption_ids_and_heading_ids_share_one_registry(self):
+        html, _ = convert("## Table agents\n\n| A |\n| --- |\n| b |\n\nTable: agents\n\n"
+                          "## Table: agents {#table-agents}\n")
+        self.assertIn('<caption id="table-agents-2">', html)  # the author's explicit id comes first
+        self.assertIn('<h2 id="table-agents-3">Table agents</h2>', html)
+
+    def test_a_top_level_heading_is_an_error_when_the_title_is_the_h1(self):
+        convert("# Title\n")  # allowed by default
+        for source in ("# Title\n", "Title\n=====\n", "<h1>Title</h1>\n"):
+            with self.assertRaises(StrataError):
+                convert(source, title_is_h1=True)
+
+    def test_plain_text_of_a_fragment(self):
+        self.assertEqual(plain_text("<p>A &amp; <b>B</b></p><p>C<!-- a --!> D</p>"), "A & B C D")
