@@ -22,7 +22,8 @@ PLUGINS = ["strata"]
 # Strata publishes pages only: topics are folders of pages under content/topics/.
 ARTICLE_PATHS = []
 PAGE_PATHS = ["topics", "pages"]
-STATIC_PATHS = []
+# Every other file in a topic folder (images, handouts) is published at the same path beside its pages.
+STATIC_PATHS = ["topics", "pages"]
 IGNORE_FILES = [".#*", "*.yaml", "README*"]
 PATH_METADATA = r"(?P<path_no_ext>.*)\..*"
 PAGE_URL = PAGE_SAVE_AS = "{path_no_ext}.html"

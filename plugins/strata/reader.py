@@ -18,6 +18,8 @@ from .errors import StrataError
 from .glossary.syntax import GlossarySyntaxExtension
 from .markdown.callouts import CalloutExtension
 from .markdown.characters import CharacterReferencesExtension
+from .markdown.images import ImageExtension
+from .markdown.safety import SafetyExtension
 from .markdown.sections import SectionsExtension
 from .markdown.tables import AccessibleTableExtension
 from .quiz import QuizExtension
@@ -76,7 +78,8 @@ def strata_extensions(source_path: str, theme: str | None = None) -> list:
     if theme:
         quiz_options["templates"] = os.path.join(theme, "templates")
     return [CalloutExtension(), AccessibleTableExtension(), GlossarySyntaxExtension(), QuizExtension(**quiz_options),
-            CharacterReferencesExtension(), SectionsExtension(title_is_h1=True)]
+            CharacterReferencesExtension(), SectionsExtension(title_is_h1=True), SafetyExtension(),
+            ImageExtension(source_path=source_path)]
 
 
 class StrataMarkdownReader(MarkdownReader):

@@ -1,0 +1,52 @@
+"""The raw HTML an author wrote in a page, as Python-Markdown keeps it: start tags with their source lines.
+
+Python-Markdown does not parse raw HTML; it keeps each block (and each inline tag)
+as an opaque string in ``md.htmlStash`` and pastes it back after rendering. Checks
+that must see it (safety, image alt text) read it here, with ``html_tokens``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..html_tokens import StartTag, tokens
+
+
+@dataclass(frozen=True)
+class StashedTag:
+    """A start tag of the author's raw HTML and the lines of the block it is in."""
+
+    tag: StartTag
+    lines: list[str]
+
+    def needle(self, near: str | re.Pattern | None = None) -> str:
+        """The text of the source line to report: the first line from the tag's own that holds ``near``
+        (e.g. an attribute of a tag written over several lines), else the tag's line."""
+        start = min(self.tag.line, len(self.lines)) - 1
+        if near is not None:
+            for line in self.lines[start:]:
+                if (near.search(line) if isinstance(near, re.Pattern) else near in line):
+                    return line
+        return self.lines[start]
+
+
+def stashed_start_tags(md) -> Iterator[StashedTag]:
+    """Every start tag in the stash, in order.
+
+    Run this from a treeprocessor: by then the stash holds every raw block and inline tag, and
+    extensions that render their own HTML late (the quiz) have not filled their slots yet.
+    """
+    for chunk in md.htmlStash.rawHtmlBlocks:
+        if not isinstance(chunk, str) or "<" not in chunk:
+            continue
+        lines = chunk.split("\n")
+        for token in tokens(chunk):
+            if isinstance(token, StartTag):
+                yield StashedTag(token, lines)
+
+
+def attribute_needle(name: str) -> re.Pattern:
+    """Where an attribute is written in the source: ``name=`` (raw HTML or an ``{: name=… }`` list)."""
+    return re.compile(rf"(?<![\w:-]){re.escape(name)}\s*=", re.IGNORECASE)
