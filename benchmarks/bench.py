@@ -63,33 +63,48 @@ def build_costs(content: Path, work: Path, runs: int) -> dict:
 
 def matcher_costs(content: Path, repeat: int = 5) -> dict:
     """Time the glossary on the same page text with 10, 100 and 1,000 terms: the matcher alone (one
-    pass of the compiled expression over the text) and the whole marking step (HTML walk, links,
-    definitions), whose work also grows with the number of terms that occur."""
-    import markdown
+    pass of the compiled expression over the text) and the whole marking step (the glossary tree
+    processor on the page's Markdown tree: walk, links, definitions), whose work also grows with the
+    number of terms that occur."""
+    import copy
 
-    from strata.glossary.marking import mark_html, matcher_for
+    import markdown
+    from markdown.treeprocessors import Treeprocessor
+
+    from strata.glossary.marking import GlossaryExtension, GlossaryTreeprocessor
     from strata.glossary.terms import Glossary, load_glossary
 
     full = load_glossary(str(content / "glossary.yaml"))
     page = next((content / "topics").rglob("academic.md")).read_text(encoding="utf-8")
-    html = markdown.markdown(page.split("\n\n", 1)[1], extensions=["toc"]) * 3
-    text = BeautifulSoup(html, "html.parser").get_text(" ")
+    body = "\n\n".join([page.split("\n\n", 1)[1]] * 3)
 
-    def median_ms(action) -> float:
-        action()  # warm up (compiles and caches the matcher)
+    class _Keep(Treeprocessor):  # the tree as the glossary step receives it
+        def run(self, root):
+            self.md.kept = copy.deepcopy(root)
+
+    def median_ms(action, prepare=lambda: None) -> float:
+        action(prepare())  # warm up (compiles and caches the matcher)
         times = []
         for _ in range(repeat):
+            argument = prepare()
             start = time.perf_counter()
-            action()
+            action(argument)
             times.append(time.perf_counter() - start)
         return statistics.median(times) * 1000
 
-    costs = {"text_characters": len(text)}
+    costs = {}
     for size in (10, 100, 1000):
         glossary = Glossary(None, list(full.terms[:size]))
-        costs[f"match_{size}_ms"] = median_ms(lambda g=glossary: list(matcher_for(g).finditer(text)))
-        costs[f"mark_{size}_ms"] = median_ms(lambda g=glossary: mark_html(html, g, "glossary.html"))
-        costs[f"matches_{size}"] = len(list(matcher_for(glossary).finditer(text)))
+        extension = GlossaryExtension(glossary=glossary)
+        md = markdown.Markdown(extensions=["toc", extension])
+        md.treeprocessors.register(_Keep(md), "keep", -1.9)
+        html = md.convert(body)
+        text = BeautifulSoup(html, "html.parser").get_text(" ")
+        costs["text_characters"] = len(text)
+        step = GlossaryTreeprocessor(md, extension)
+        costs[f"match_{size}_ms"] = median_ms(lambda _, g=glossary, t=text: list(g.matcher().finditer(t)))
+        costs[f"mark_{size}_ms"] = median_ms(step.run, lambda md=md: copy.deepcopy(md.kept))
+        costs[f"matches_{size}"] = len(list(glossary.matcher().finditer(text)))
     costs["matcher_growth"] = costs["match_1000_ms"] / costs["match_10_ms"]
     costs["marking_growth"] = costs["mark_1000_ms"] / costs["mark_10_ms"]
     return costs

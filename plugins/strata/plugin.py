@@ -1,16 +1,20 @@
 """Wire Strata into Pelican's signals.
 
-Order of work in one build:
+Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
 
-1. ``initialized``: validate the ``STRATA`` settings, start a fresh error log,
-   add the ``asset`` (cache-busting) template filter.
-2. ``readers_init``: read ``.md`` with :class:`~strata.reader.StrataMarkdownReader`.
-3. ``all_generators_finalized``: group pages into topics, check output files,
-   split each topic page into sections once (reading level and search share
-   them), load the glossary, mark the glossary terms in every page (and note
-   where each is used); then stop the build if anything was recorded as an
-   error, before a single page is written; else write ``search-index.js``.
-4. ``finalized``: for the public web (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``.
+1. ``initialized``: validate the ``STRATA`` settings early (a wrong option stops before anything is read).
+2. ``get_generators`` (start of every run): start a fresh build state (config, error log, the glossary
+   files loaded once, the ``asset`` filter); see :mod:`strata.state`.
+3. ``readers_init``: read ``.md`` with :class:`~strata.reader.StrataMarkdownReader`, which renders each
+   page once: Strata's extensions, glossary terms marked, sections and term occurrences kept in the
+   page's metadata; Pelican's content cache never serves a page read with another glossary
+   (:mod:`strata.caching`).
+4. ``all_generators_finalized``: group pages into topics, check output files, measure each tier from
+   its sections, collect the glossary backlinks from the pages' metadata, register the glossary page
+   for the term links (``{filename}`` links, resolved by Pelican per page when it writes it); then stop
+   the build if anything was recorded as an error, before a single page is written; else write
+   ``search-index.js``.
+5. ``finalized``: for the public web (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``.
 """
 
 from __future__ import annotations
@@ -20,10 +24,10 @@ import os
 from pelican import signals
 from pelican.generators import PagesGenerator
 
-from .errors import StrataError
-from .glossary.backlinks import mark_pages
-from .glossary.terms import Glossary, load_glossary
-from .publishing import is_absolute_site, make_asset_filter, write_sitemap_and_robots
+from .caching import guard_cache, page_metadata, read_version, reader_metadata
+from .config import load_config
+from .glossary.backlinks import collect_uses, glossary_page
+from .publishing import is_absolute_site, write_sitemap_and_robots
 from .readability import reading_stats
 from .reader import StrataMarkdownReader
 from .search import collect_docs, index_script, write_index
@@ -32,20 +36,28 @@ from .topics import check_output_files, collect_topics
 
 
 def on_initialized(pelican) -> None:
+    load_config(pelican.settings)
+
+
+def on_get_generators(pelican) -> None:
     start_build(pelican.settings)
-    pelican.settings.setdefault("JINJA_FILTERS", {})["asset"] = make_asset_filter(pelican.settings)
 
 
 def on_readers_init(readers) -> None:
     readers.reader_classes["md"] = StrataMarkdownReader
     readers.reader_classes["markdown"] = StrataMarkdownReader
+    guard_cache(readers, read_version(build_state(readers.settings)), reader_metadata)
+
+
+def on_page_generator_init(generator) -> None:
+    guard_cache(generator, read_version(build_state(generator.settings)), page_metadata)
 
 
 def on_all_generators_finalized(generators) -> None:
     pages_generator = next(g for g in generators if isinstance(g, PagesGenerator))
     settings, context = pages_generator.settings, pages_generator.context
     state = build_state(settings)
-    config, errors = state.config, state.errors
+    config, errors, glossary = state.config, state.errors, state.glossary
 
     pages = [*pages_generator.pages, *pages_generator.hidden_pages]
     topics = collect_topics(pages, config, errors)
@@ -54,17 +66,10 @@ def on_all_generators_finalized(generators) -> None:
         for tier in topic.tiers:
             tier.stats = reading_stats(tier.page.strata_sections, config.words_per_minute)
 
-    glossary_path = os.path.join(settings["PATH"], config.glossary_file)
-    glossary = Glossary(glossary_path)
-    if os.path.exists(glossary_path):
-        try:
-            glossary = load_glossary(glossary_path)
-        except StrataError as exc:
-            errors.add(exc)
-
-    uses = mark_pages(pages, glossary, settings, config.glossary_scope, errors, single_topic=len(topics) <= 1)
-
-    context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config)
+    uses = collect_uses(pages, single_topic=len(topics) <= 1)
+    context["generated_content"][config.glossary_file.replace(os.sep, "/")] = glossary_page(settings)
+    context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config,
+                   strata_topic_titles={topic.slug: topic.title for topic in topics})
     errors.raise_if_any()
 
     search_script = index_script(collect_docs(topics, glossary))
@@ -78,6 +83,8 @@ def on_finalized(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(on_initialized)
+    signals.get_generators.connect(on_get_generators)
     signals.readers_init.connect(on_readers_init)
+    signals.page_generator_init.connect(on_page_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)

@@ -1,5 +1,10 @@
 """The Markdown reader: Pelican's, plus Strata's extensions, a table of contents and located errors.
 
+Each page is rendered once, here: the glossary terms are marked in the tree as the page
+is read, and what later steps need is kept in the page's metadata (so Pelican's content
+cache keeps it too): ``toc`` (headings), ``strata_sections`` (text by section, see
+:mod:`strata.pagetext`) and ``strata_terms`` (glossary occurrences, for the backlinks).
+
 Problems found while reading (an unknown callout, a table without caption, a bad
 quiz) are recorded as ``path:line: message`` in the build's error log; the file
 is skipped and the build fails at the end with every message at once.
@@ -14,8 +19,9 @@ from dataclasses import dataclass, field
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
+from .caching import VERSION_KEY, read_version
 from .errors import StrataError
-from .glossary.syntax import GlossarySyntaxExtension
+from .glossary.marking import GlossaryExtension
 from .markdown.callouts import CalloutExtension
 from .markdown.characters import CharacterReferencesExtension
 from .markdown.images import ImageExtension
@@ -71,15 +77,19 @@ def toc_entries(tokens: list[dict]) -> tuple[TocEntry, ...]:
     return tuple(TocEntry(t["id"], html.unescape(t["name"]), toc_entries(t["children"])) for t in tokens)
 
 
-def strata_extensions(source_path: str, theme: str | None = None) -> list:
+def strata_extensions(source_path: str, theme: str | None = None, state=None) -> list:
     """The extensions every Strata page is read with (``source_path`` for error messages, ``theme``
-    for the quiz component's template)."""
+    for the quiz component's template, ``state`` for the build's glossary and settings)."""
     quiz_options = {"source_path": source_path}
     if theme:
         quiz_options["templates"] = os.path.join(theme, "templates")
-    return [CalloutExtension(), AccessibleTableExtension(), GlossarySyntaxExtension(), QuizExtension(**quiz_options),
-            CharacterReferencesExtension(), SectionsExtension(title_is_h1=True), SafetyExtension(),
-            ImageExtension(source_path=source_path)]
+    glossary_options = {}
+    if state is not None:
+        glossary_options = {"glossary": state.glossary, "per_section": state.config.glossary_scope == "section",
+                            "href": "{filename}/" + state.config.glossary_file.replace(os.sep, "/")}
+    return [CalloutExtension(), AccessibleTableExtension(), QuizExtension(**quiz_options),
+            CharacterReferencesExtension(), GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True),
+            SafetyExtension(), ImageExtension(source_path=source_path)]
 
 
 class StrataMarkdownReader(MarkdownReader):
@@ -87,7 +97,8 @@ class StrataMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         self._source_path = source_path
-        errors = build_state(self.settings).errors
+        state = build_state(self.settings)
+        errors = state.errors
         try:
             with open(source_path, encoding="utf-8") as handle:
                 text = handle.read()
@@ -99,12 +110,16 @@ class StrataMarkdownReader(MarkdownReader):
         extensions = list(options.pop("extensions", []))
         if TOC_EXTENSION not in extensions:
             extensions.append(TOC_EXTENSION)
-        own = strata_extensions(source_path, self.settings.get("THEME"))
+        own = strata_extensions(source_path, self.settings.get("THEME"), state)
         self._md = Markdown(extensions=[*extensions, *own], **options)
         try:
             content = self._md.convert(text)
         except StrataError as exc:
             errors.add(exc.located(source_path, text))
+            return "", {"status": "skip"}
+        if self._md.strata_problems:
+            for problem in self._md.strata_problems:
+                errors.add(problem.located(source_path, text))
             return "", {"status": "skip"}
         try:
             metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
@@ -124,6 +139,8 @@ class StrataMarkdownReader(MarkdownReader):
             metadata["summary"] = html.escape(metadata["summary"], quote=False)
         metadata["toc"] = toc_entries(getattr(self._md, "toc_tokens", []))
         metadata["strata_sections"] = tuple(self._md.strata_sections)
+        metadata["strata_terms"] = tuple(self._md.strata_terms)
+        metadata[VERSION_KEY] = read_version(state)
         return content, metadata
 
     def process_metadata(self, name, value):

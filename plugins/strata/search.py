@@ -52,7 +52,7 @@ def collect_docs(topics, glossary) -> list[SearchDoc]:
                                   "References", "References", text))
     for term in glossary.terms:
         definition = plain_text(term.definition_html)
-        docs.append(SearchDoc(f"glossary.html#{term.slug}", term.term, "Glossary", "Glossary", definition,
+        docs.append(SearchDoc(f"glossary.html#{term.anchor}", term.term, "Glossary", "Glossary", definition,
                               " ".join(term.aliases)))
     return docs
 

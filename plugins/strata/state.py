@@ -1,8 +1,11 @@
-"""Per-build state shared by the plugin's steps: the validated config and the error log.
+"""Per-build state shared by the plugin's steps: the validated config, the error log and the glossary.
 
-It lives in Pelican's settings dict (under ``STRATA_BUILD``), which the readers,
-the generators and the signal handlers all share, so that two builds in one
-process never see each other's errors.
+It lives in Pelican's settings dict (under ``STRATA_BUILD``), which the readers, the
+generators and the signal handlers all share. A new state starts on every run of
+Pelican (the ``get_generators`` signal, sent at the start of each ``Pelican.run()``,
+as pelican-plugins' sitemap initialises itself "so it works with --autoreload"): with
+``pelican -r`` or ``invoke livereload`` one Pelican object runs many builds, and an
+error must be reported by the build that found it, not by every later one.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from dataclasses import dataclass, field
 
 from .config import StrataConfig, load_config
 from .errors import ErrorLog
+from .glossary.terms import Glossary, load_site_glossary
+from .publishing import make_asset_filter
 
 STATE_KEY = "STRATA_BUILD"
 
@@ -19,11 +24,18 @@ STATE_KEY = "STRATA_BUILD"
 class BuildState:
     config: StrataConfig
     errors: ErrorLog = field(default_factory=ErrorLog)
+    glossary: Glossary = field(default_factory=Glossary)
 
 
 def start_build(settings: dict) -> BuildState:
-    """Validate the settings and attach a fresh :class:`BuildState` to them."""
+    """Validate the settings, load the glossary, and attach a fresh :class:`BuildState` to them.
+
+    Also installs a fresh ``asset`` template filter (its file hashes belong to this build)."""
     state = BuildState(load_config(settings))
+    state.glossary, problems = load_site_glossary(settings["PATH"], state.config.glossary_file)
+    for problem in problems:
+        state.errors.add(problem)
+    settings.setdefault("JINJA_FILTERS", {})["asset"] = make_asset_filter(settings)
     settings[STATE_KEY] = state
     return state
 

@@ -2,10 +2,8 @@
 
 - The quiz parser, on random text, YAML-ish lines and damaged good quizzes, returns a
   model or raises :class:`StrataError` with a line inside the file: never another error.
-- The glossary marker, on random HTML with random glossaries, never raises, and only
-  *wraps* text: with the added ``<a class="term">`` unwrapped and the hidden
-  ``div.term-defs`` removed, the output is the input, character for character; ids stay
-  unique and every term link is described by a definition on the page.
+- The glossary matcher finds whole names, in order. (Marking pages, which now happens in
+  the Markdown tree, has its properties in ``tests/glossary/test_marking_properties.py``.)
 
 Runs are derandomised (the same examples on every machine and in CI) and kept small.
 A failing example Hypothesis finds becomes an explicit ``@example`` next to the fix.
@@ -13,18 +11,14 @@ A failing example Hypothesis finds becomes an explicit ``@example`` next to the 
 
 from __future__ import annotations
 
-import re
 import string
 
 import markdown
-from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from strata.errors import StrataError
-from strata.glossary.marking import mark_html
-from strata.glossary.matcher import Matcher, name_key
-from strata.glossary.terms import Glossary, Term, slugify
+from strata.glossary.matcher import Matcher
 from strata.quiz import QuizExtension
 from strata.quiz.model import Quiz
 from strata.quiz.parse import find_blocks, parse_quiz
@@ -175,131 +169,12 @@ ENTITIES = ["&amp;", "&lt;", "&gt;", "&nbsp;", "&#8217;", "&#x2011;", "&quot;", 
 
 
 @st.composite
-def glossaries(draw) -> Glossary:
-    """A valid glossary: names of 1–3 words (and sometimes odd text), unique as the loader requires."""
-    word = st.sampled_from(VOCABULARY)
-    name = st.lists(word, min_size=1, max_size=3).map(" ".join) | st.text(min_size=1, max_size=8)
-    seen, slugs, terms = set(), set(), []
-    for _ in range(draw(st.integers(0, 6))):
-        names = [" ".join(n.split()) for n in draw(st.lists(name, min_size=1, max_size=3))]
-        keys = [" ".join(n.casefold().split()) for n in names]
-        slug = slugify(names[0])
-        if not all(keys) or len(set(keys)) < len(keys) or seen & set(keys) or not slug or slug in slugs:
-            continue
-        seen |= set(keys)
-        slugs.add(slug)
-        definition = draw(st.sampled_from(["A *hormone* & more.", "<b>x</b> [y](javascript:z)", "Plain."]))
-        terms.append(Term(names[0], slug, definition, tuple(names[1:])))
-    return Glossary("glossary.yaml", terms)
-
-
-@st.composite
 def text_nodes(draw) -> str:
     """Escaped text as Python-Markdown writes it: words, spaces, entities, typographic characters."""
     parts = draw(st.lists(st.sampled_from(VOCABULARY) | st.sampled_from(SEPARATORS) | st.sampled_from(ENTITIES)
                           | st.text(max_size=4).map(lambda t: t.replace("&", "&amp;").replace("<", "&lt;")),
                           max_size=10))
     return "".join(parts)
-
-
-INLINE = ["em", "strong", "code", "span", "abbr", "kbd", "b"]
-BLOCK = ["p", "div", "h2", "h3", "li", "blockquote", "pre", "td", "button", "label", "legend", "summary"]
-
-
-@st.composite
-def fragments(draw, depth: int = 0) -> str:
-    """Well-formed HTML-ish markup: nested elements, void elements, comments, raw-text elements."""
-    pieces = []
-    for _ in range(draw(st.integers(0, 4 if depth < 2 else 1))):
-        kind = draw(st.sampled_from(["text", "text", "inline", "block", "void", "comment", "raw", "off", "link"]
-                                    if depth < 3 else ["text"]))
-        if kind == "text":
-            pieces.append(draw(text_nodes()))
-        elif kind in {"inline", "block"}:
-            tag = draw(st.sampled_from(INLINE if kind == "inline" else BLOCK))
-            attribute = draw(st.sampled_from(["", ' class="x"', " title='HPG axis'", ' data-x="a > b"']))
-            pieces.append(f"<{tag}{attribute}>{draw(fragments(depth + 1))}</{tag}>")
-        elif kind == "void":
-            pieces.append(draw(st.sampled_from(["<br>", "<br />", "<hr>", '<img alt="HPG axis" src="a.png">'])))
-        elif kind == "comment":
-            pieces.append(f"<!-- {draw(text_nodes()).replace('--', '')} -->")
-        elif kind == "raw":
-            pieces.append("<script>if (a < b && c) { x('HPG axis'); }</script><style>p>a{}</style>")
-        elif kind == "off":
-            pieces.append(f'<span data-glossary="off">{draw(text_nodes())}</span>')
-        else:
-            pieces.append(f'<a href="#x">{draw(text_nodes())}</a>')
-    return "".join(pieces)
-
-
-@st.composite
-def pages(draw) -> str:
-    """A page: sections with h2 headings (some with ids that look like the marker's), and fragments."""
-    ids = iter(["term-hpg-axis", "def-lh", "term-lh-2", "x", "def-hpg-axis", "term-pt"])
-    out = []
-    for _ in range(draw(st.integers(1, 3))):
-        identifier = next(ids, None) if draw(st.booleans()) else None
-        id_attribute = f' id="{identifier}"' if identifier else ""
-        out.append(f"<h2{id_attribute}>{draw(text_nodes())}</h2>\n<p>{draw(fragments())}</p>\n{draw(fragments())}")
-    return "".join(out)
-
-
-TERM_LINK = re.compile(r'<a class="term" href="[^"]*" id="[^"]*" aria-describedby="[^"]*">([^<]*)</a>')
-DEFINITIONS = re.compile(r'\n<div class="term-defs" hidden>.*</div>\n\Z', re.S)
-
-
-def ids_of(html: str) -> list[str]:
-    return [element["id"] for element in BeautifulSoup(html, "html.parser").find_all(id=True)]
-
-
-@SETTINGS
-@given(pages(), glossaries(), st.booleans())
-@example("<p>HPG axis</p>", Glossary("g", [Term("HPG axis", "hpg-axis", "A pathway.")]), False)
-# Found by Hypothesis: a legacy entity without ';' ("&amp" + "HPG") made the link wrap "&ampHPG".
-@example("<p>&ampHPG &foo;HPG &#59;HPG</p>", Glossary("g", [Term("HPG", "hpg", "A pathway.")]), True)
-def test_marking_only_wraps_text(source, glossary, per_section):
-    result = mark_html(source, glossary, "../glossary.html", per_section=per_section)
-
-    body = DEFINITIONS.sub("", result.html)
-    assert TERM_LINK.sub(r"\1", body) == source, "marking changed more than it wrapped"
-    links = TERM_LINK.findall(body)
-    assert len(links) == len(result.occurrences)
-    assert not result.errors, "no [[…]] on these pages, so nothing to report"
-    by_slug = {term.slug: term for term in glossary.terms}
-    matcher = Matcher((name, term) for term in glossary.terms for name in term.names)
-    document = BeautifulSoup(result.html, "html.parser")
-    for link, occurrence in zip(document.select("a.term"), result.occurrences, strict=True):
-        slug = link["href"].rpartition("#")[2]
-        assert by_slug[slug] is occurrence.term
-        assert matcher.lookup(link.get_text()) is occurrence.term, link
-        assert document.find(id=link["aria-describedby"]) is not None, "the description exists"
-    ids = ids_of(result.html)
-    assert len(ids) == len(set(ids)), "ids stay unique"
-    if not per_section:
-        slugs = [occurrence.term.slug for occurrence in result.occurrences]
-        assert len(slugs) == len(set(slugs)), "each term is marked once per page"
-
-
-@SETTINGS
-@given(pages(), glossaries(),  # names as the [[…]] syntax leaves them: single spaces, no brackets or bars
-       st.lists(st.text(max_size=12).map(lambda t: " ".join(t.split())).filter(lambda t: t and not set(t) & set("[]|")),
-                max_size=3))
-def test_forced_terms_keep_the_visible_text(source, glossary, forced_names):
-    """With ``[[…]]`` placeholders (known or unknown names): the same text, only a term link added."""
-    names = [t.term for t in glossary.terms[:2]] + forced_names
-    spans = "".join(f'<span data-strata-term="{n.replace(chr(34), "&quot;")}" data-strata-source="[[x]]">'
-                    f'{n.replace("&", "&amp;").replace("<", "&lt;")}</span> ' for n in names)
-    source = f"<p>{spans}</p>\n{source}"
-    result = mark_html(source, glossary, "glossary.html", auto=False)
-    for error in result.errors:
-        assert isinstance(error, StrataError)
-        assert "is not in the glossary" in error.message
-    document = BeautifulSoup(DEFINITIONS.sub("", result.html), "html.parser")
-    assert not document.select("div.term-defs")
-    original = BeautifulSoup(source, "html.parser")
-    assert document.get_text() == original.get_text()
-    known = {name_key(n) for t in glossary.terms for n in t.names}
-    assert len(document.select("a.term")) == len([n for n in names if name_key(n) in known])
 
 
 @SETTINGS

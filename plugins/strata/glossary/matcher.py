@@ -85,14 +85,17 @@ class Matcher(Generic[T]):
                 return self._values[candidate]
         return None
 
+    def value_of(self, matched: str) -> T | None:
+        """:meth:`lookup`, remembered per matched text (the same words recur on every page)."""
+        seen = self._seen
+        return seen[matched] if matched in seen else seen.setdefault(matched, self.lookup(matched))
+
     def finditer(self, text: str) -> Iterator[Match[T]]:
         """Every non-overlapping occurrence in ``text``, left to right, the longest at each position."""
         if self.pattern is None:
             return
-        seen = self._seen  # matched text -> value: the same words recur on every page
         for found in self.pattern.finditer(normalise(text)):
-            matched = found.group()
-            value = seen[matched] if matched in seen else seen.setdefault(matched, self.lookup(matched))
+            value = self.value_of(found.group())
             if value is not None:
                 yield Match(found.start(), found.end(), value)
 

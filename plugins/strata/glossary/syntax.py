@@ -5,9 +5,9 @@
 - ``[[the axis|HPG axis]]`` marks *the axis* as the term *HPG axis*.
 - ``{{AR}}`` keeps these words plain: never marked as a glossary term.
 
-The extension only leaves placeholders in the HTML (``<span data-strata-term=…>`` and
-``<span data-glossary="off">``); :mod:`strata.glossary.marking` resolves them once the
-glossary is loaded, and reports an unknown term at its line.
+The extension only leaves ``<span data-strata-term=…>`` and ``<span data-glossary="off">``
+in the tree; :mod:`strata.glossary.marking` turns the first into a term link (or reports
+an unknown term at its line) and never marks inside the second.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from .marking import FORCED
+from ..names import FORCED_SOURCE_ATTR, FORCED_TERM_ATTR, GLOSSARY_OFF, GLOSSARY_SWITCH_ATTR
 
 FORCE_PATTERN = r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]|\n]+?))?\]\]"
 PLAIN_PATTERN = r"\{\{([^{}\n]+?)\}\}"
@@ -28,14 +28,14 @@ class _ForceTerm(InlineProcessor):
     def handleMatch(self, m, data):
         shown = " ".join(m.group(1).split())
         name = " ".join((m.group(2) or m.group(1)).split())
-        element = etree.Element("span", {FORCED: name, "data-strata-source": m.group(0)})
+        element = etree.Element("span", {FORCED_TERM_ATTR: name, FORCED_SOURCE_ATTR: m.group(0)})
         element.text = AtomicString(shown)
         return element, m.start(0), m.end(0)
 
 
 class _PlainText(InlineProcessor):
     def handleMatch(self, m, data):
-        element = etree.Element("span", {"data-glossary": "off"})
+        element = etree.Element("span", {GLOSSARY_SWITCH_ATTR: GLOSSARY_OFF})
         element.text = AtomicString(m.group(1))
         return element, m.start(0), m.end(0)
 

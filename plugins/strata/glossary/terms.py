@@ -1,14 +1,23 @@
-"""The glossary data file: parse and validate it into :class:`Glossary`.
+"""The glossary data files: parse and validate them into one :class:`Glossary` per build.
 
 Format (documented in AUTHORING.md)::
 
     - term: HPG axis
       aliases: [Hypothalamic-Pituitary-Gonadal axis]
       definition: The HPG axis is a *hormone pathway* ...
+
+The site's glossary (``content/glossary.yaml``) holds the shared terms. A topic may
+have its own (``content/topics/<slug>/glossary.yaml``): its entries add terms, or
+give a shared term (same name) a definition of its own, on that topic's pages. On
+the glossary page a site entry keeps the anchor ``#<slug>``; a topic's entry has
+``#<slug>--<topic>`` (a slug never holds ``--``, so the two never clash).
 """
 
 from __future__ import annotations
 
+import glob
+import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,9 +25,13 @@ from functools import cached_property
 
 from markupsafe import Markup
 
+from ..errors import StrataError
 from ..markdown.safe import render_inline
-from ..names import name_key
+from ..names import name_key, normalise
 from ..records import Field, Record, load_records
+from .matcher import Matcher
+
+TOPIC_GLOSSARY = "glossary.yaml"  # in a topic's folder: content/topics/<slug>/glossary.yaml
 
 GLOSSARY_SCHEMA = {
     "term": Field(True, (str,), "the word or phrase, as it should be listed"),
@@ -36,6 +49,12 @@ class Term:
     definition: str
     aliases: tuple[str, ...] = ()
     line: int = 0
+    topic: str | None = None  # the topic whose pages use this entry; None: every page (the site's glossary)
+
+    @property
+    def anchor(self) -> str:
+        """The entry's id on the glossary page."""
+        return self.slug if self.topic is None else f"{self.slug}--{self.topic}"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -55,23 +74,43 @@ class Term:
 
 @dataclass
 class Glossary:
-    """All terms, sorted alphabetically, with look-up by slug."""
+    """Every entry (the site's and the topics'), sorted alphabetically, a site entry before a topic's."""
 
     path: str | None = None
     terms: list[Term] = field(default_factory=list)
+    version: str = ""  # changes whenever a glossary file does (see strata.cache)
 
     def __post_init__(self):
-        self.terms.sort(key=lambda t: sort_key(t.term))
-        self.by_slug = {t.slug: t for t in self.terms}
+        self.terms.sort(key=lambda t: (sort_key(t.term), t.topic or ""))
+        self.by_slug = {t.slug: t for t in self.terms if t.topic is None}
+        self.by_anchor = {t.anchor: t for t in self.terms}
+        self._matchers: dict[str | None, Matcher[Term]] = {}
 
     @property
     def letters(self) -> list[str]:
         return sorted({t.letter for t in self.terms})
 
+    @property
+    def topics(self) -> set[str]:
+        return {t.topic for t in self.terms if t.topic is not None}
+
+    def terms_for(self, topic: str | None) -> list[Term]:
+        """The entries used on a page of ``topic``: the topic's own, then the site's it does not redefine."""
+        own = [t for t in self.terms if t.topic is not None and t.topic == topic]
+        redefined = {name_key(t.term) for t in own}
+        return own + [t for t in self.terms if t.topic is None and name_key(t.term) not in redefined]
+
+    def matcher(self, topic: str | None = None) -> Matcher[Term]:
+        """The compiled matcher for the pages of ``topic`` (built once per build and topic)."""
+        key = topic if topic in self.topics else None
+        if key not in self._matchers:
+            self._matchers[key] = Matcher((name, term) for term in self.terms_for(key) for name in term.names)
+        return self._matchers[key]
+
 
 def slugify(text: str) -> str:
     """``"HPG axis"`` → ``"hpg-axis"``: ASCII, lower case, words joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", normalise(text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
@@ -79,13 +118,33 @@ def sort_key(text: str) -> str:
     return unicodedata.normalize("NFKD", text).casefold()
 
 
-def load_glossary(path: str) -> Glossary:
-    """Read and validate the glossary file; raise :class:`~strata.errors.StrataError` at the first bad entry."""
+def load_site_glossary(content_path: str, glossary_file: str) -> tuple[Glossary, list[StrataError]]:
+    """The site's glossary and every topic's, and the problems found in them (one per bad file)."""
+    site_path = os.path.join(content_path, glossary_file)
+    topic_paths = sorted(glob.glob(os.path.join(glob.escape(content_path), "topics", "*", TOPIC_GLOSSARY)))
+    terms, problems, digest = [], [], hashlib.sha256()
+    for path, topic in [(site_path, None)] + [(p, os.path.basename(os.path.dirname(p))) for p in topic_paths]:
+        if not os.path.exists(path):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                digest.update(f"{topic}\0".encode() + handle.read() + b"\0")
+            terms += load_glossary(path, topic).terms
+        except StrataError as exc:
+            problems.append(exc)
+        except OSError as exc:
+            problems.append(StrataError(f"cannot read this file ({exc})", path, 1))
+    return Glossary(site_path, terms, digest.hexdigest()[:16]), problems
+
+
+def load_glossary(path: str, topic: str | None = None) -> Glossary:
+    """Read and validate one glossary file (of ``topic``, or the site's); raise
+    :class:`~strata.errors.StrataError` at the first bad entry."""
     records = load_records(path, GLOSSARY_SCHEMA, "glossary entry")
     seen: dict[str, tuple[str, Record]] = {}  # casefolded name -> (kind, record)
     terms = []
     for record in records:
-        term = _term(record)
+        term = _term(record, topic)
         for kind, name in [("term", term.term)] + [("alias", a) for a in term.aliases]:
             key = name_key(name)
             if key in seen:
@@ -103,7 +162,7 @@ def load_glossary(path: str) -> Glossary:
     return Glossary(path, terms)
 
 
-def _term(record: Record) -> Term:
+def _term(record: Record, topic: str | None) -> Term:
     values = record.values
     name = " ".join(values["term"].split())
     definition = " ".join(values["definition"].split())
@@ -118,4 +177,4 @@ def _term(record: Record) -> Term:
         if not isinstance(alias, str) or not alias.strip():
             raise record.error("each alias must be a non-empty piece of text, e.g. aliases: [TRT]", "aliases")
         aliases.append(" ".join(alias.split()))
-    return Term(name, slugify(name), definition, tuple(aliases), record.line)
+    return Term(name, slugify(name), definition, tuple(aliases), record.line, topic)

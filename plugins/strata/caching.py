@@ -1,0 +1,49 @@
+"""Pelican's content cache, kept right: a page read with another glossary is never served from it.
+
+With ``LOAD_CONTENT_CACHE`` (``invoke livereload``) Pelican re-reads a source file only
+when the file itself changed. Strata's reader output also depends on the glossary
+files (terms marked, definitions) and on the glossary settings, so each page's
+metadata records the version it was read with (:data:`VERSION_KEY`), and the cache
+look-up of the readers (``CONTENT_CACHING_LAYER = "reader"``, the default) and of the
+pages generator (``"generator"``) is wrapped to treat a page read with another version,
+or a page that was skipped because of an error, as not cached. Only Pelican's public
+``get_cached_data`` method is involved; the cache files are Pelican's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+VERSION_KEY = "strata_version"
+
+
+def read_version(state) -> str:
+    """What a page's reading depends on besides its own file: the glossary files and settings."""
+    config = state.config
+    return f"{state.glossary.version}:{config.glossary_file}:{config.glossary_scope}"
+
+
+def guard_cache(cacher, version: str, metadata_of: Callable[[object], dict | None]) -> None:
+    """Make ``cacher.get_cached_data`` miss for data whose metadata was read with another ``version``."""
+    cached = cacher.get_cached_data
+
+    def get_cached_data(filename, default=None):
+        data = cached(filename, default)
+        if data is default or data is None:
+            return data
+        metadata = metadata_of(data) or {}
+        if metadata.get(VERSION_KEY) != version or metadata.get("status") == "skip":
+            return default
+        return data
+
+    cacher.get_cached_data = get_cached_data
+
+
+def reader_metadata(data) -> dict | None:
+    """The metadata in a readers-cache entry: ``(content, metadata)``."""
+    return data[1] if isinstance(data, tuple) and len(data) == 2 else None
+
+
+def page_metadata(data) -> dict | None:
+    """The metadata of a generator-cache entry: a page."""
+    return getattr(data, "metadata", None)
