@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from tests.support.site import ROOT, run_build
 
 
@@ -9,12 +11,17 @@ def snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_warm_cached_build_equals_a_cold_build(tmp_path):
+def cached_settings(tmp_path):
     settings = tmp_path / "cached.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
                         f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
                         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nCACHE_CONTENT = True\n"
                         f"LOAD_CONTENT_CACHE = True\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n")
+    return settings
+
+
+def test_warm_cached_build_equals_a_cold_build(tmp_path):
+    settings = cached_settings(tmp_path)
     cold = run_build(ROOT / "pelicanconf.py", tmp_path / "cold")
     first = run_build(settings, tmp_path / "first")
     warm = run_build(settings, tmp_path / "warm")
@@ -23,3 +30,27 @@ def test_warm_cached_build_equals_a_cold_build(tmp_path):
     assert any((tmp_path / "cache").iterdir()), "the cache was written"
     assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "cold")
     assert snapshot(tmp_path / "first") == snapshot(tmp_path / "cold")
+
+
+def test_a_changed_glossary_is_never_served_from_the_cache(tmp_path):
+    """The pages' files do not change, the glossary does: the cached build must equal a cold build."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    settings = cached_settings(tmp_path)
+    assert run_build(settings, tmp_path / "first", content).returncode == 0
+    glossary = content / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    changed = text.replace("definition: ", "definition: Changed. ", 1)
+    assert changed != text
+    glossary.write_text(changed, encoding="utf-8")
+    topic = next((content / "topics").iterdir())
+    (topic / "glossary.yaml").write_text("- term: Leydig cells\n  definition: The topic's own view.\n",
+                                         encoding="utf-8")
+    warm = run_build(settings, tmp_path / "warm", content)
+    cold = run_build(ROOT / "pelicanconf.py", tmp_path / "cold", content)
+    for result in (warm, cold):
+        assert result.returncode == 0, result.stderr
+    assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "cold")
+    assert b"Changed. " in b"".join(snapshot(tmp_path / "warm").values())
+    assert b"The topic&#39;s own view." in (tmp_path / "warm" / topic.relative_to(content) / "academic.html"
+                                           ).read_bytes().replace(b"&#x27;", b"&#39;")
