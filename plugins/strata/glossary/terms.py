@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from ..errors import StrataError
 from ..markdown.safe import render_inline
-from ..names import name_key, normalise
+from ..names import name_key
 from ..records import Field, Record, load_records
 from .matcher import Matcher
 
@@ -110,7 +110,8 @@ class Glossary:
 
 def slugify(text: str) -> str:
     """``"HPG axis"`` → ``"hpg-axis"``: ASCII, lower case, words joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", normalise(text)).encode("ascii", "ignore").decode()
+    # NFKD makes a non-breaking hyphen (U+2011) a hyphen (U+2010): a word break like "-", as in the matcher.
+    ascii_text = unicodedata.normalize("NFKD", text).replace("\u2010", "-").encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
