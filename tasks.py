@@ -107,14 +107,16 @@ def lint(c):
 
 @task(help={"args": "extra arguments for pytest, e.g. -k glossary"})
 def test(c, args=""):
-    """Make sure Chromium, Java and vnu.jar are available, then run ruff and the whole test suite."""
+    """Make sure Chromium, Java, vnu.jar and the virtual screen reader are there, then run ruff and all tests."""
     from tests.support.chromium import ensure_chromium
+    from tests.support.speech import ScreenReaderMissing, ensure_screen_reader
     from tests.support.validator import ValidatorMissing, ensure_validator
 
     executable = ensure_chromium()
     try:
         ensure_validator()
-    except ValidatorMissing as missing:
+        ensure_screen_reader()  # the virtual screen reader for tests/speech (npm, pinned and checked)
+    except (ValidatorMissing, ScreenReaderMissing) as missing:
         sys.exit(str(missing))
     lint(c)
     env = {**ENV, "STRATA_CHROMIUM": executable or ""}
