@@ -154,16 +154,30 @@ _FOCUSED_STATE = """() => {
 _CURSOR_CHECKED = """name => { const n = window[name].virtual.activeNode;
     return n && n.matches && n.matches("input[type=radio], input[type=checkbox]")
         ? (n.checked ? "checked" : "not checked") : null; }"""
+# Move the reading cursor (``next`` or a command) until ``until`` is said, or until it comes round to the
+# first item again (``until`` null); each item's phrase, and the checked state of a radio or checkbox.
+_READ_ON = """async ([name, move, until, limit]) => {
+    const reader = window[name].virtual, items = [];
+    for (let i = 0; i < limit; i++) {
+        if (move === "next") await reader.next(); else await reader.perform(reader.commands[move]);
+        const n = reader.activeNode, said = await reader.lastSpokenPhrase();
+        const checkable = n && n.matches && n.matches("input[type=radio], input[type=checkbox]");
+        items.push([said, checkable ? (n.checked ? "checked" : "not checked") : null]);
+        if (until === null ? items.length > 1 && said === items[0][0] : said === until) break;
+    }
+    return items;
+}"""
 _AT_TARGET = """name => { const n = window[name].virtual.activeNode, t = document.querySelector(":target");
     return !!(n && t && (t === n || t.contains(n))); }"""
 
 
-def _restate(phrase: str, state: str) -> str:
-    """``phrase`` of a radio or checkbox with its checked state replaced by ``state``."""
-    if not phrase.startswith(("radio, ", "checkbox, ")):
+def _restate(phrase: str, states: list[str | None]) -> str:
+    """``phrase`` with its checked and expanded states replaced by ``states`` (those that are not None)."""
+    if phrase.startswith(LIVE_PREFIXES):
         return phrase
-    parts = phrase.split(", ")
-    return ", ".join(state if part in ("checked", "not checked") else part for part in parts)
+    words = {("checked", "not checked"): states[0], ("expanded", "not expanded"): states[1]}
+    return ", ".join(next((new for old, new in words.items() if part in old and new), part)
+                     for part in phrase.split(", "))
 
 
 class ScreenReader:
@@ -235,12 +249,12 @@ class ScreenReader:
 
     def read_until(self, phrase: str, limit: int = 300) -> list[str]:
         """Read on item by item until ``phrase`` is spoken; return everything heard, ``phrase`` last."""
-        heard = []
-        for _ in range(limit):
-            heard += self.next()
-            if heard and heard[-1] == phrase:
-                return heard
-        raise AssertionError(f"never heard {phrase!r} reading on; heard {heard[-20:]}")
+        items = self.page.evaluate(_READ_ON, [GLOBAL_NAME, "next", phrase, limit])
+        self.heard()
+        heard = [_restate(said, [checked, None]) for said, checked in items]
+        if heard[-1:] != [phrase]:
+            raise AssertionError(f"never heard {phrase!r} reading on; heard {heard[-20:]}")
+        return heard
 
     def read_to_fragment(self) -> list[str]:
         """Move the reading cursor to the page's ``:target``, as screen readers do when a page opens at a
@@ -253,15 +267,17 @@ class ScreenReader:
 
     def _restate_cursor(self, spoken: list[str]) -> list[str]:
         state = self.page.evaluate(_CURSOR_CHECKED, GLOBAL_NAME)
-        return [_restate(phrase, state) for phrase in spoken] if state else spoken
+        return [_restate(phrase, [state, None]) for phrase in spoken]
 
     def press(self, key: str) -> list[str]:
         """Press ``key`` on the real keyboard and return what the reader says in response.
 
         Two gaps of the virtual reader (0.33.0) are filled here from the focused element, as the specs
         say a screen reader gets it: it reads a native radio's or checkbox's state from the ``checked``
-        attribute, not the control's checkedness (HTML-AAM maps checkedness), so the state in the
-        phrase for a newly focused control is restated (``next`` and ``perform`` do the same for the
+        attribute, not the control's checkedness (HTML-AAM maps checkedness), and it speaks on
+        ``focusin`` before the page's own handlers of that event ran (a screen reader reads the
+        accessibility tree after the task), so the checked and expanded states in the phrase for a
+        newly focused element are restated as they are after the key (``next`` and ``perform`` do the same for the
         reading cursor); and it says nothing when a key changes the
         state (checked, expanded) of the element that keeps focus, where CORE-AAM fires a state-change
         event that screen readers speak, so the new state is added as its own phrase.
@@ -272,8 +288,8 @@ class ScreenReader:
         spoken = self.heard()
         if after["same"]:
             spoken += [state for state, was in zip(after["states"], before["states"], strict=True) if state != was]
-        elif after["checkable"]:
-            spoken = [_restate(phrase, after["states"][0]) for phrase in spoken]
+        else:
+            spoken = [_restate(phrase, after["states"]) for phrase in spoken]
         return spoken
 
     def follow(self, key: str = "Enter") -> list[str]:
@@ -285,10 +301,9 @@ class ScreenReader:
     def walk(self, command: str, limit: int = 200) -> list[str]:
         """Run ``command`` until the reader comes round to the first item again (it wraps at the end,
         where a real reader says "no more"); return one phrase per item visited."""
-        phrases = []
-        for _ in range(limit):
-            spoken = self.perform(command)
-            if not spoken or (phrases and spoken[-1] == phrases[0]):
-                return phrases
-            phrases.append(spoken[-1])
-        raise AssertionError(f"{command} never came round after {limit} moves: {phrases[:10]} …")
+        items = self.page.evaluate(_READ_ON, [GLOBAL_NAME, command, None, limit])
+        self.heard()
+        phrases = [said for said, _ in items]
+        if phrases[0] not in phrases[1:]:
+            raise AssertionError(f"{command} never came round after {limit} moves: {phrases[:10]} …")
+        return phrases[:phrases.index(phrases[0], 1)]
