@@ -31,7 +31,8 @@ def test_tier_switcher_announces_the_current_tier(reader, speech_url):
     switcher.get_by_role("link").first.focus()
     assert reader.heard() == ["link, Fundamentals Plain language: the essentials, no background needed."]
     [current] = reader.press("Tab")
-    assert current.startswith("link, Intermediate") and current.endswith(", current page")
+    assert current.startswith("link, Intermediate")
+    assert current.endswith(", current page")
     assert "(you are here) More detail: how treatments work, for readers who know the basics." in current
     # The virtual reader runs "Intermediate" and " (you are here)" together; by accname 1.2 (and in
     # Chromium) the space inside the span is kept:

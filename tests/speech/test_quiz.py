@@ -67,11 +67,13 @@ def test_quiz_answered_wrong_then_right_by_keyboard(reader, speech_url):
     assert reader.press("Space") == ["checked"]
     assert check_answers(reader) == ["polite: 2 of 2 correct"]
     heard = read_quiz(reader)
-    assert f"{Q1} Correct" in heard and f"{Q2} Correct" in heard
+    assert f"{Q1} Correct" in heard
+    assert f"{Q2} Correct" in heard
 
     # Clear my answers: said once in the same live region.
     reader.page.get_by_role("button", name="Clear my answers").focus()
     assert reader.heard() == ["button, Clear my answers"]
     assert reader.press("Enter") == ["polite: Your saved answers have been cleared."]
     heard = read_quiz(reader)
-    assert PITUITARY.format("not checked, ") in heard and TRUE.format("not checked, ") in heard
+    assert PITUITARY.format("not checked, ") in heard
+    assert TRUE.format("not checked, ") in heard
