@@ -118,6 +118,9 @@ _START = """async name => {
     const log = await reader.spokenPhraseLog(), tags = [], base = log.length;
     const LIVE = "[aria-live], [role=alert], [role=status], [role=log]";
     let delivery = 0, shown = {};
+    const visibleAlerts = () => new Set([...document.querySelectorAll("[role=alert]")]
+        .filter(a => a.checkVisibility()));
+    let seenAlerts = visibleAlerts();
     new MutationObserver(records => {
         delivery += 1;
         shown = {};
@@ -129,6 +132,15 @@ _START = """async name => {
                 || (region.getAttribute("role") === "alert" ? "assertive" : "polite");
             shown[politeness] = shown[politeness] || region.checkVisibility();
         }
+        // An alert made visible by showing an ancestor is announced too (WAI-ARIA: alert); the
+        // virtual reader only hears changes inside live regions, so say it here.
+        const now = visibleAlerts();
+        for (const alert of now) {
+            if (seenAlerts.has(alert) || records.some(r => alert.contains(r.target))) continue;
+            shown.assertive = true;
+            log.push("assertive: " + alert.innerText.replace(/\\s+/g, " ").trim());
+        }
+        seenAlerts = now;
     }).observe(document.body, {attributes: true, characterData: true, childList: true, subtree: true});
     const push = log.push;
     log.push = function (...phrases) {
@@ -219,7 +231,9 @@ class ScreenReader:
         region that is hidden. Per WAI-ARIA 1.2 (aria-live, aria-atomic, aria-relevant) a change is
         presented once per region per update (the browser fires one live-region event for all the
         changes one script made), and content that is hidden is not in the accessibility tree, so
-        hiding or emptying a region announces nothing (removals are not relevant by default). So a
+        hiding or emptying a region announces nothing (removals are not relevant by default), while
+        an alert that becomes visible with a shown ancestor is announced (the reader misses those,
+        so the page-side listener adds them). So a
         live phrase is dropped when it is empty or when every region of its politeness touched in that
         update is hidden, and a live phrase repeated within one update is kept once. Every other
         phrase is kept as spoken.
