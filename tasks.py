@@ -60,6 +60,15 @@ def html(c):
           f"(or open output/index.html).\nThe offline bundle is {bundles}: unzip it anywhere and open index.html.")
 
 
+@task(help={"strict": "a tier or In brief summary above its reading target is an error (exit status 1)"})
+def check(c, strict=False):
+    """Readability report: each tier's reading level against its target, hardest sentences, rare words
+    missing from the glossary (printed, and written to dist/reading-report.html)."""
+    flags = " --strict" if strict else ""
+    c.run(f"{shlex.quote(PYTHON)} -m strata check -s pelicanconf.py "
+          f"--report {shlex.quote(str(DIST / 'reading-report.html'))}{flags}", env=ENV, pty=False)
+
+
 @task
 def regenerate(c):
     """Rebuild whenever content, theme or settings change (Pelican's autoreload)."""

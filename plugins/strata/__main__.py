@@ -1,4 +1,4 @@
-"""Command line: ``python -m strata build|offline`` (see ``build.py`` and ``bundle.py``)."""
+"""Command line: ``python -m strata build|offline|check`` (see ``build.py``, ``bundle.py`` and ``report/``)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,20 @@ def main(argv: list[str] | None = None) -> int:
     offline = commands.add_parser("offline", help="build the offline bundle: DIST/<SITE_SLUG>-offline.zip")
     offline.add_argument("-s", "--settings", default="offlineconf.py", help="settings file (default: offlineconf.py)")
     offline.add_argument("-d", "--dist", default="dist", help="folder for the zip (default: dist)")
+    check = commands.add_parser("check", help="readability report: reading levels against their targets, "
+                                              "hardest sentences, rare words missing from the glossary")
+    check.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file (default: pelicanconf.py)")
+    check.add_argument("--content", help="content folder (default: the settings' PATH)")
+    check.add_argument("--report", default=os.path.join("dist", "reading-report.html"),
+                       help="where to write the HTML report (default: dist/reading-report.html)")
+    check.add_argument("--strict", action="store_true", help="a missed reading target is an error (exit status 1)")
     args = parser.parse_args(argv)
     if args.command == "offline":
         return build_bundle(args.settings, args.dist)
+    if args.command == "check":
+        from .report import run_check
+
+        return run_check(args.settings, args.content, args.report, args.strict)
     overrides = {"PATH": os.path.abspath(args.content)} if args.content else {}
     return build_site(args.settings, args.output, overrides)
 

@@ -31,6 +31,8 @@ class Option:
     choices: tuple | None = None
 
 
+DEFAULT_READING_TARGETS = {"fundamentals": 8, "intermediate": 12, "academic": None}
+
 DEFAULT_TIERS = (
     ("fundamentals", "Fundamentals", "Plain language: the essentials, no background needed."),
     ("intermediate", "Intermediate", "More detail: how treatments work, for readers who know the basics."),
@@ -56,6 +58,16 @@ STRATA_SCHEMA: dict[str, Option] = {
     "glossary_scope": Option(
         "page", str, "Mark the first use of a glossary term once per `page` or once per `section`.",
         choices=("page", "section")),
+    "reading_targets": Option(
+        DEFAULT_READING_TARGETS, dict,
+        "Highest reading grade of each tier's prose, as {tier id: grade}, measured with SMOG and "
+        "Flesch–Kincaid (both must be at or below it); None means no limit, and a tier not listed keeps its default."),
+    "in_brief_target": Option(
+        8, (int, float), "Highest reading grade of an \"In brief\" summary (SMOG and Flesch–Kincaid), on every tier."),
+    "rare_word_zipf": Option(
+        3.0, (int, float),
+        "`invoke check` lists a word as rare (jargon) when its Zipf frequency in general English "
+        "(wordfreq) is below this: 3 is once per million words."),
 }
 
 
@@ -69,6 +81,9 @@ class StrataConfig:
     words_per_minute: int
     disclaimer: str
     glossary_scope: str
+    reading_targets: dict[str, float | None]
+    in_brief_target: float
+    rare_word_zipf: float
 
     def tier(self, tier_id: str) -> TierSpec | None:
         return next((t for t in self.tiers if t.id == tier_id), None)
@@ -99,6 +114,10 @@ def load_config(settings: dict) -> StrataConfig:
     values["tiers"] = _tier_specs(values["tiers"], where)
     if values["words_per_minute"] <= 0:
         raise StrataError("STRATA option 'words_per_minute' must be a positive number", where)
+    values["reading_targets"] = _reading_targets(values["reading_targets"], values["tiers"], where)
+    for name in ("in_brief_target", "rare_word_zipf"):
+        if isinstance(values[name], bool) or values[name] <= 0:
+            raise StrataError(f"STRATA option {name!r} must be a positive number, not {values[name]!r}", where)
     return StrataConfig(**values)
 
 
@@ -114,6 +133,20 @@ def _tier_specs(raw: list | tuple, where: str | None) -> tuple[TierSpec, ...]:
     if not specs or len(set(ids)) != len(ids):
         raise StrataError("STRATA 'tiers' must list at least one tier, each id once", where)
     return tuple(specs)
+
+
+def _reading_targets(raw: dict, tiers: tuple[TierSpec, ...], where: str | None) -> dict[str, float | None]:
+    """``{tier id: highest grade or None}`` for every tier (None: no limit); unlisted tiers keep the default."""
+    ids = [t.id for t in tiers]
+    unknown = [key for key in raw if key not in ids]
+    if unknown:
+        raise StrataError(f"STRATA 'reading_targets' names unknown tier {unknown[0]!r}; "
+                          f"use tier ids: {', '.join(ids)}", where)
+    for key, grade in raw.items():
+        if grade is not None and (isinstance(grade, bool) or not isinstance(grade, (int, float)) or grade <= 0):
+            raise StrataError(f"STRATA 'reading_targets' for {key!r} must be a positive grade such as 8, "
+                              f"or None for no limit, not {grade!r}", where)
+    return {tier_id: raw.get(tier_id, DEFAULT_READING_TARGETS.get(tier_id)) for tier_id in ids}
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:

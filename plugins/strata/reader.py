@@ -25,6 +25,7 @@ from .glossary.marking import GlossaryExtension
 from .markdown.callouts import CalloutExtension
 from .markdown.characters import CharacterReferencesExtension
 from .markdown.images import ImageExtension
+from .markdown.in_brief import InBriefExtension
 from .markdown.safety import SafetyExtension
 from .markdown.sections import SectionsExtension
 from .markdown.tables import AccessibleTableExtension
@@ -87,7 +88,7 @@ def strata_extensions(source_path: str, theme: str | None = None, state=None) ->
     if state is not None:
         glossary_options = {"glossary": state.glossary, "per_section": state.config.glossary_scope == "section",
                             "href": "{filename}/" + state.config.glossary_file.replace(os.sep, "/")}
-    return [CalloutExtension(), AccessibleTableExtension(), QuizExtension(**quiz_options),
+    return [InBriefExtension(), CalloutExtension(), AccessibleTableExtension(), QuizExtension(**quiz_options),
             CharacterReferencesExtension(), GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True),
             SafetyExtension(), ImageExtension(source_path=source_path)]
 
@@ -141,6 +142,8 @@ class StrataMarkdownReader(MarkdownReader):
         metadata["strata_sections"] = tuple(self._md.strata_sections)
         metadata["strata_terms"] = tuple(self._md.strata_terms)
         metadata[VERSION_KEY] = read_version(state)
+        if self._md.strata_in_brief is not None:
+            metadata["in_brief"] = self._md.strata_in_brief.located(text)
         return content, metadata
 
     def process_metadata(self, name, value):

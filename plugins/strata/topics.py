@@ -29,11 +29,13 @@ def suggested_slug(text: str) -> str:
 
 @dataclass
 class TierPage:
-    """One tier of a topic: its spec (label, description) and its page."""
+    """One tier of a topic: its spec (label, description), its page, and (once measured, see ``levels.py``)
+    its reading stats and "In brief" summary."""
 
     spec: TierSpec
     page: object
     stats: ReadingStats | None = None
+    in_brief: object | None = None
 
     @property
     def url(self) -> str:

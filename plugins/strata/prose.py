@@ -1,0 +1,25 @@
+"""The prose of a page: the lines of its sections that readers read as sentences.
+
+Reading levels are measured on prose only: paragraphs, list items and the text of
+key points (callouts), not headings, tables (cells and captions), code, callout
+labels, quizzes or glossary pop-ups (the last two are never in ``page.strata_sections``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .markdown.callouts import CalloutExtension
+from .pagetext import CALLOUT, PROSE, Section
+
+CALLOUT_LABELS = frozenset(CalloutExtension().getConfig("kinds").values())
+
+
+def prose_lines(sections: Iterable[Section]) -> list[str]:
+    """The prose lines of ``sections``, in order (a callout's label left out)."""
+    return [line for section in sections for line, kind in _kinds(section)
+            if kind == PROSE or (kind == CALLOUT and line not in CALLOUT_LABELS)]
+
+
+def _kinds(section: Section):
+    return zip(section.lines, section.kinds or (PROSE,) * len(section.lines), strict=True)
