@@ -1,7 +1,7 @@
 """The offline bundle: the site built with ``offlineconf.py``, zipped reproducibly.
 
 The zip holds one top-level folder (``<slug>-offline/``) with the site, a
-``README.txt`` saying what to open, and the licences of vendored assets. Two
+``README.txt`` saying what to open. Two
 builds of the same commit give byte-identical zips: entries are sorted and
 carry a fixed timestamp and fixed permissions, and the pages hold no build time.
 """
@@ -28,9 +28,6 @@ To start, open the file index.html in this folder with your web browser
 
 Everything works offline: the reading levels, the glossary, the quizzes
 (your answers are kept in this browser only) and the search.
-
-Licences of included third-party files:
-- lunr.js 2.3.9 (search), MIT licence: theme/vendor/lunr/LICENSE
 """
 
 

@@ -13,7 +13,7 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    its sections and check its "In brief" summary (``levels.py``), collect the glossary backlinks from
    the pages' metadata, register the glossary page for the term links (``{filename}`` links, resolved
    by Pelican per page when it writes it); then stop the build if anything was recorded as an error,
-   before a single page is written; else write ``search-index.js``.
+   before a single page is written; else write the search index (``search/``).
 5. ``finalized``: for the public web (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``.
 """
 
@@ -30,7 +30,7 @@ from .glossary.backlinks import collect_uses, glossary_page
 from .levels import measure_tiers
 from .publishing import is_absolute_site, write_sitemap_and_robots
 from .reader import StrataMarkdownReader
-from .search import collect_docs, index_script, write_index
+from .search import collect_docs, write_index
 from .state import build_state, start_build
 from .topics import check_output_files, collect_topics
 
@@ -70,8 +70,9 @@ def on_all_generators_finalized(generators) -> None:
                    strata_topic_titles={topic.slug: topic.title for topic in topics})
     errors.raise_if_any()
 
-    search_script = index_script(collect_docs(topics, glossary))
-    context["strata_search_version"] = write_index(pages_generator.output_path, search_script)
+    # Pelican has emptied the output folder (if asked to) but may not have created it yet: the index
+    # writer creates it (``pelican content -o <new folder>`` would otherwise stop here).
+    context["strata_search_version"] = write_index(pages_generator.output_path, collect_docs(topics, glossary))
 
 
 def on_finalized(pelican) -> None:

@@ -104,7 +104,7 @@ def test_header_search_finds_a_glossary_term(page, watched, site_root):
     page.get_by_role("searchbox", name="Search this site").fill("Sertoli cells")
     page.get_by_role("searchbox", name="Search this site").press("Enter")
     page.wait_for_url(re.compile(r"search\.html\?q=Sertoli"))
-    assert re.match(r"\d+ results? for “Sertoli cells”", page.locator("#search-status").inner_text())
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results? for “Sertoli cells”"))
     assert any(url.endswith("glossary.html#sertoli-cells") for url in result_urls(page))
     assert page.locator("#search-results mark").first.inner_text().lower() == "sertoli"
     assert watched.problems()["csp"] == []
@@ -115,6 +115,7 @@ def test_search_finds_a_sentence_of_each_tier(page, watched, site_root, tier, se
     page.goto(f"{site_root}/search.html")
     page.get_by_role("searchbox", name=re.compile("Search every topic")).fill(sentence)
     page.get_by_role("button", name="Search").click()
+    expect(page.locator("#search-status")).to_contain_text("result")
     first = result_urls(page)[0]
     assert f"{TOPIC}/{tier}.html" in first
     page.locator("#search-results a").first.click()

@@ -1,83 +1,371 @@
-/* Strata search (classic script): queries the prebuilt lunr index in search-index.js.
-   Results are built with DOM methods and textContent only, so indexed text can never inject markup. */
+/* Strata search (classic script). Queries the sharded index under search/ (plugins/strata/search/): the
+   index, dictionary, postings and document shards are classic scripts loaded on demand (which works from
+   file://, unlike fetch), each handing a JSON string to window.strataSearchShard. Results are built with
+   DOM methods and textContent only, so indexed text can never inject markup. */
 (function () {
   "use strict";
-  var data = window.STRATA_SEARCH, form = document.querySelector(".search-form");
-  if (!data || !window.lunr || !form) return;
-  var index = lunr.Index.load(data.index);
+
+  /* ---- Text: a line-by-line port of plugins/strata/search/text.py and stemmer.py (tests compare them) */
+  var STOP_WORDS = {};
+  ("a able about across after all almost also am among an and any are as at be because been but by can " +
+   "cannot could dear did do does either else ever every for from get got had has have he her hers him his " +
+   "how however i if in into is it its just least let like likely may me might most must my neither no nor " +
+   "not of off often on only or other our own rather said say says she should since so some than that the " +
+   "their them then there these they this tis to too twas us wants was we were what when where which while " +
+   "who whom why will with would yet you your").split(" ").forEach(function (w) { STOP_WORDS[w] = true; });
+  var STEP2 = {
+    a: [["ational", "ate"], ["tional", "tion"]], c: [["enci", "ence"], ["anci", "ance"]], e: [["izer", "ize"]],
+    l: [["bli", "ble"], ["alli", "al"], ["entli", "ent"], ["eli", "e"], ["ousli", "ous"]],
+    o: [["ization", "ize"], ["ation", "ate"], ["ator", "ate"]],
+    s: [["alism", "al"], ["iveness", "ive"], ["fulness", "ful"], ["ousness", "ous"]],
+    t: [["aliti", "al"], ["iviti", "ive"], ["biliti", "ble"]], g: [["logi", "log"]]
+  };
+  var STEP3 = { e: [["icate", "ic"], ["ative", ""], ["alize", "al"]], i: [["iciti", "ic"]],
+    l: [["ical", "ic"], ["ful", ""]], s: [["ness", ""]] };
+  var STEP4 = { a: ["al"], c: ["ance", "ence"], e: ["er"], i: ["ic"], l: ["able", "ible"],
+    n: ["ant", "ement", "ment", "ent"], o: ["ion", "ou"], s: ["ism"], t: ["ate", "iti"], u: ["ous"],
+    v: ["ive"], z: ["ize"] };
+  var own = function (table, key) { return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : []; };
+
+  function consonant(word, i) {
+    var c = word.charAt(i);
+    if ("aeiou".indexOf(c) >= 0) return false;
+    if (c === "y") return i === 0 || !consonant(word, i - 1);
+    return true;
+  }
+  function measure(stem) {
+    var m = 0, previousVowel = false;
+    for (var i = 0; i < stem.length; i++) {
+      var vowel = !consonant(stem, i);
+      if (previousVowel && !vowel) m++;
+      previousVowel = vowel;
+    }
+    return m;
+  }
+  function hasVowel(stem) {
+    for (var i = 0; i < stem.length; i++) if (!consonant(stem, i)) return true;
+    return false;
+  }
+  function doubleConsonant(w) {
+    return w.length >= 2 && w.charAt(w.length - 1) === w.charAt(w.length - 2) && consonant(w, w.length - 1);
+  }
+  function cvc(w) {
+    var n = w.length;
+    return n >= 3 && consonant(w, n - 1) && !consonant(w, n - 2) && consonant(w, n - 3) &&
+      "wxy".indexOf(w.charAt(n - 1)) < 0;
+  }
+  function replace(word, rules, minimum) {
+    for (var i = 0; i < rules.length; i++) {
+      if (word.endsWith(rules[i][0])) {
+        var stem = word.slice(0, word.length - rules[i][0].length);
+        return measure(stem) > minimum ? stem + rules[i][1] : word;
+      }
+    }
+    return word;
+  }
+  function step1ab(word) {
+    if (word.endsWith("s")) {
+      if (word.endsWith("sses") || word.endsWith("ies")) word = word.slice(0, -2);
+      else if (word.charAt(word.length - 2) !== "s") word = word.slice(0, -1);
+    }
+    if (word.endsWith("eed")) return measure(word.slice(0, -3)) > 0 ? word.slice(0, -1) : word;
+    var suffixes = ["ed", "ing"];
+    for (var i = 0; i < suffixes.length; i++) {
+      var cut = word.slice(0, word.length - suffixes[i].length);
+      if (word.endsWith(suffixes[i]) && hasVowel(cut)) {
+        if (cut.endsWith("at") || cut.endsWith("bl") || cut.endsWith("iz")) return cut + "e";
+        if (doubleConsonant(cut)) return "lsz".indexOf(cut.charAt(cut.length - 1)) >= 0 ? cut : cut.slice(0, -1);
+        if (measure(cut) === 1 && cvc(cut)) return cut + "e";
+        return cut;
+      }
+    }
+    return word;
+  }
+  function step4(word) {
+    var suffixes = word.length > 1 ? own(STEP4, word.charAt(word.length - 2)) : [];
+    for (var i = 0; i < suffixes.length; i++) {
+      if (word.endsWith(suffixes[i])) {
+        var stem = word.slice(0, word.length - suffixes[i].length);
+        if (suffixes[i] === "ion" && !(stem.endsWith("s") || stem.endsWith("t"))) continue;
+        return measure(stem) > 1 ? stem : word;
+      }
+    }
+    return word;
+  }
+  function step5(word) {
+    if (word.endsWith("e")) {
+      var m = measure(word.slice(0, -1));
+      if (m > 1 || (m === 1 && !cvc(word.slice(0, -1)))) word = word.slice(0, -1);
+    }
+    if (word.endsWith("l") && doubleConsonant(word) && measure(word) > 1) word = word.slice(0, -1);
+    return word;
+  }
+  var stems = {};
+  function stem(word) {
+    if (word.length <= 2) return word;
+    if (Object.prototype.hasOwnProperty.call(stems, word)) return stems[word];
+    var w = step1ab(word);
+    if (w.endsWith("y") && hasVowel(w.slice(0, -1))) w = w.slice(0, -1) + "i";
+    w = replace(w, w.length > 1 ? own(STEP2, w.charAt(w.length - 2)) : [], 0);
+    w = replace(w, own(STEP3, w.charAt(w.length - 1)), 0);
+    return (stems[word] = step5(step4(w)));
+  }
+  function fold(text) {
+    return text.toLowerCase().replace(/['’]/g, "").normalize("NFKD").replace(/\p{M}/gu, "");
+  }
+  function words(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }
+
+  /* ---- Shards: scripts under search/, each calling strataSearchShard(name, json) once ---------------- */
+  var indexScript = document.querySelector("script[data-search-index]");
+  var shards = {};
+  window.strataSearchShard = function (name, json) {
+    if (shards[name] && shards[name].resolve) shards[name].resolve(JSON.parse(json));
+  };
+  function expect(name, script) {
+    var entry = shards[name] = {};
+    entry.promise = new Promise(function (resolve, reject) {
+      entry.resolve = function (data) { entry.resolve = null; resolve(data); };
+      script.addEventListener("error", function () { reject(new Error("search data " + name + " missing")); });
+    });
+    return entry.promise;
+  }
+  function load(name) {
+    if (shards[name]) return shards[name].promise;
+    var script = document.createElement("script"), src = indexScript.src, at = src.lastIndexOf("index.js");
+    script.src = src.slice(0, at) + name + ".js" + src.slice(at + "index.js".length);
+    var promise = expect(name, script);
+    document.head.appendChild(script);
+    return promise.then(function (data) { script.remove(); return data; });
+  }
+  var manifest = indexScript ? expect("index", indexScript).then(function (m) {
+    var keys = {}, endings = {};
+    m.d.forEach(function (key, i) { keys[key] = "d" + i; });
+    m.s.forEach(function (key, i) { endings[key] = "s" + i; });
+    return { count: m.n, chunk: m.k, keys: keys, endings: endings };
+  }) : null;
+
+  /* ---- Query: every word (exact stem, else stemmed prefix, else one typo), ranked by weight × idf ----- */
+  var dictionaries = {};
+  function dictionary(index, key) {
+    var name = own(index.keys, key);
+    if (!name.length) return Promise.resolve({ terms: [], entries: {} });
+    if (!dictionaries[name]) {
+      dictionaries[name] = load(name).then(function (flat) {
+        var entries = Object.create(null), terms = [];
+        for (var i = 0; i < flat.length; i += 3) {
+          terms.push(flat[i]);
+          entries[flat[i]] = { term: flat[i], df: flat[i + 1], postings: flat[i + 2] };
+        }
+        return { terms: terms, entries: entries };
+      });
+    }
+    return dictionaries[name];
+  }
+  var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", VALUE = {};
+  for (var a = 0; a < ALPHABET.length; a++) VALUE[ALPHABET.charAt(a)] = a;
+  function postings(entry) {
+    if (!entry.decoded) {
+      var source = typeof entry.postings === "number" ? load("p" + entry.postings) : Promise.resolve(entry.postings);
+      entry.decoded = source.then(function (text) {
+        var ids = [], weights = [], doc = -1, value = 0;
+        for (var i = 0; i < text.length; i++) {
+          var digit = VALUE[text.charAt(i)];
+          value = value * 32 + (digit & 31);
+          if (digit < 32) { doc += value; ids.push(doc); weights.push(VALUE[text.charAt(++i)]); value = 0; }
+        }
+        return { ids: ids, weights: weights };
+      });
+    }
+    return entry.decoded;
+  }
+  function oneEditApart(a, b) {  // substitution, insertion, deletion or swap of two neighbours
+    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+    var i = 0;
+    while (i < a.length && a.charAt(i) === b.charAt(i)) i++;
+    var restA = a.slice(i + 1), restB = b.slice(i + 1);
+    return restA === restB || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) ||
+      (a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2));
+  }
+  var MAX_EXPANSIONS = 12;
+  function best(entries, factor) {
+    return entries.sort(function (x, y) { return y.df - x.df; }).slice(0, MAX_EXPANSIONS)
+      .map(function (entry) { return { entry: entry, factor: factor }; });
+  }
+  // The terms one query word stands for: [{entry, factor}], factor 1 exact, 0.7 a prefix, 0.5 a typo.
+  function matches(index, q) {
+    return dictionary(index, q.stem.slice(0, 2)).then(function (dict) {
+      var exact = [q.stem, q.word].filter(function (t) { return dict.entries[t]; });
+      if (exact.length) return exact.map(function (t) { return { entry: dict.entries[t], factor: 1 }; });
+      var prefixed = q.stem.length < 2 ? [] : dict.terms.filter(function (t) {
+        return t.startsWith(q.stem) || t.startsWith(q.word);
+      });
+      if (prefixed.length) return best(prefixed.map(function (t) { return dict.entries[t]; }), 0.7);
+      if (q.word.length < 5) return [];
+      var ending = own(index.endings, q.stem.slice(-2));
+      return Promise.resolve(ending.length ? load(ending) : []).then(function (endingTerms) {
+        var near = dict.terms.concat(endingTerms).filter(function (t) {
+          return oneEditApart(t, q.stem) || oneEditApart(t, q.word);
+        });
+        return Promise.all(near.map(function (t) {
+          return dictionary(index, t.slice(0, 2)).then(function (d) { return d.entries[t]; });
+        }));
+      }).then(function (entries) { return best(entries.filter(Boolean), 0.5); });
+    });
+  }
+  function parse(query) {
+    var seen = {};
+    return words(query).filter(function (w) { return !STOP_WORDS[w]; }).map(function (w) {
+      return { word: w, stem: stem(w) };
+    }).filter(function (q) { return seen[q.stem] ? false : (seen[q.stem] = true); });
+  }
+  // Resolves to {ids: document ids best first, terms: {matched term: true}, words: query words}.
+  function find(query) {
+    var qs = parse(query);
+    if (!qs.length || !manifest) return Promise.resolve({ ids: [], terms: {}, words: [] });
+    return manifest.then(function (index) {
+      return Promise.all(qs.map(function (q) { return matches(index, q); })).then(function (perWord) {
+        var terms = {};
+        return Promise.all(perWord.map(function (found) {
+          return Promise.all(found.map(function (m) {
+            terms[m.entry.term] = true;
+            return postings(m.entry).then(function (p) {
+              var idf = Math.log(1 + (index.count - m.entry.df + 0.5) / (m.entry.df + 0.5));
+              return { p: p, scale: idf * m.factor };
+            });
+          })).then(function (lists) {
+            var scores = new Map();
+            lists.forEach(function (list) {
+              for (var i = 0; i < list.p.ids.length; i++) {
+                var id = list.p.ids[i], score = list.p.weights[i] * list.scale;
+                if (!(scores.get(id) >= score)) scores.set(id, score);
+              }
+            });
+            return scores;
+          });
+        })).then(function (maps) {
+          return { ids: rank(maps), terms: terms, words: qs.map(function (q) { return q.word; }) };
+        });
+      });
+    });
+  }
+  function rank(maps) {  // documents with every word; if there are none, with any word
+    var total = new Map(), hits = new Map();
+    maps.forEach(function (scores) {
+      scores.forEach(function (score, id) {
+        total.set(id, (total.get(id) || 0) + score);
+        hits.set(id, (hits.get(id) || 0) + 1);
+      });
+    });
+    var all = [], any = [];
+    total.forEach(function (score, id) { (hits.get(id) === maps.length ? all : any).push(id); });
+    var ids = all.length ? all : any;
+    return ids.sort(function (x, y) { return total.get(y) - total.get(x) || x - y; });
+  }
+  function documents(index, ids) {
+    return Promise.all(ids.map(function (id) {
+      return load("c" + Math.floor(id / index.chunk)).then(function (chunk) {
+        var d = chunk[id % index.chunk];
+        return { url: d[0], title: d[1], page: d[2], kind: d[3], text: d[4] };
+      });
+    }));
+  }
+
+  /* ---- Snippets: the text around the first matching word, every matching word marked ------------ */
+  function isHit(token, found) {
+    return words(token).some(function (w) {
+      return found.terms[stem(w)] || found.words.some(function (q) { return q.length > 1 && w.startsWith(q); });
+    });
+  }
+  function snippet(element, text, found) {
+    var token = /[\p{L}\p{N}\p{M}'’]+/gu, match, pieces = [], first = -1;
+    while ((match = token.exec(text))) {
+      if (isHit(match[0], found)) {
+        pieces.push([match.index, match.index + match[0].length]);
+        if (first < 0) first = match.index;
+      }
+    }
+    var start = Math.max(0, first - 60), end = Math.min(text.length, Math.max(first, 0) + 160);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+    var at = start;
+    element.appendChild(document.createTextNode(start > 0 ? "…" : ""));
+    pieces.forEach(function (piece) {
+      if (piece[0] < at || piece[1] > end) return;
+      element.appendChild(document.createTextNode(text.slice(at, piece[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(piece[0], piece[1]);
+      element.appendChild(mark);
+      at = piece[1];
+    });
+    element.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? "…" : "")));
+  }
+
+  window.StrataSearch = { stem: stem, fold: fold, words: words, stopWords: STOP_WORDS, find: find };
+  var form = document.querySelector(".search-form");
+  if (!form || !manifest) return;
+
+  /* ---- The page: results ten at a time, a button for more ------------------------------------------- */
+  var PAGE = 10;
   var input = form.querySelector("input[type=search]");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var root = document.querySelector('script[src*="search-index.js"]').getAttribute("src").replace(/search-index\.js.*$/, "");
+  var more = document.getElementById("search-more");
+  var current = null;
   document.querySelector("[data-search-nojs]").hidden = true;
 
-  function words(query) {
-    return lunr.tokenizer(query).map(String).filter(function (w) { return w.length > 0; });
-  }
-
-  // Every word must match (as a stemmed prefix, so a half-typed last word works);
-  // when no section has them all, fall back to sections with any of them.
-  function find(query) {
-    var stems = words(query).filter(function (w) { return lunr.stopWordFilter(w); }).map(function (w) {
-      return lunr.stemmer(new lunr.Token(w)).toString();
-    });
-    if (!stems.length) return [];
-    function run(presence) {
-      return index.query(function (q) {
-        stems.forEach(function (stem) {
-          q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence: presence });
-        });
-      });
-    }
-    var all = run(lunr.Query.presence.REQUIRED);
-    return all.length ? all : run(lunr.Query.presence.OPTIONAL);
-  }
-
-  function snippet(text, terms) {
-    var lower = text.toLowerCase(), at = -1;
-    terms.forEach(function (t) { var i = lower.indexOf(t); if (i >= 0 && (at < 0 || i < at)) at = i; });
-    var start = Math.max(0, at - 60), end = Math.min(text.length, Math.max(at, 0) + 160);
-    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
-  }
-
-  function highlight(element, text, terms) {
-    var pattern = new RegExp("(" + terms.map(function (t) {
-      return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("|") + ")", "gi");
-    text.split(pattern).forEach(function (part, i) {
-      if (i % 2) { var mark = document.createElement("mark"); mark.textContent = part; element.appendChild(mark); }
-      else if (part) element.appendChild(document.createTextNode(part));
-    });
-  }
-
-  function show(query) {
-    var results = find(query), terms = words(query);
-    list.textContent = "";
-    results.slice(0, 50).forEach(function (result) {
-      var doc = data.docs[Number(result.ref)];
+  function render(found, docs) {
+    var links = docs.map(function (doc) {
       var item = document.createElement("li"), link = document.createElement("a");
       var meta = document.createElement("p"), text = document.createElement("p");
-      link.href = root + doc.url;
+      link.href = indexScript.getAttribute("src").split("search/index.js")[0] + doc.url;
       link.className = "search-result__title";
       link.textContent = doc.title;
       meta.className = "search-result__meta";
       meta.textContent = doc.kind === doc.page ? doc.kind : doc.page + " · " + doc.kind;
       text.className = "search-result__snippet";
-      highlight(text, snippet(doc.text, terms), terms);
+      snippet(text, doc.text, found);
       item.append(link, meta, text);
       list.appendChild(item);
+      return link;
     });
-    list.hidden = results.length === 0;
-    status.textContent = !terms.length ? "" : (results.length ? results.length + (results.length === 1 ? " result" : " results")
-      : "No results") + " for “" + query + "”.";
+    more.hidden = list.children.length >= found.ids.length;
+    return links;
   }
+  function showPage(search) {  // the next ten results of ``search`` (the first ten replace what was shown)
+    var ids = search.found.ids.slice(search.shown, search.shown + PAGE);
+    return manifest.then(function (index) { return documents(index, ids); }).then(function (docs) {
+      if (search !== current) return [];
+      if (!search.shown) list.textContent = "";
+      search.shown += docs.length;
+      return render(search.found, docs);
+    });
+  }
+  function show(query) {
+    var search = current = { query: query, shown: 0 };
+    return find(query).then(function (found) {
+      if (search !== current) return;
+      search.found = found;
+      return showPage(search).then(function () {
+        var n = found.ids.length;
+        list.hidden = n === 0;
+        status.textContent = !found.words.length ? "" : (n ? n + (n === 1 ? " result" : " results") : "No results") +
+          " for “" + query + "”.";
+        window.StrataSearch.shownAt = performance.now();
+      });
+    }).catch(function () {
+      if (search === current) status.textContent = "Search could not load its data. Please reload the page.";
+    });
+  }
+  window.StrataSearch.show = show;
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     show(input.value);
     try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// may refuse */ }
   });
-  window.StrataSearch = { find: find };  // for the benchmark (benchmarks/bench.py)
+  more.addEventListener("click", function () {
+    if (current && current.found) showPage(current).then(function (links) { if (links.length) links[0].focus(); });
+  });
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) { input.value = initial; show(initial); }
 })();

@@ -1,0 +1,39 @@
+"""What search finds: every section of every topic page, each topic's references, each glossary term."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..pagetext import plain_text
+
+GLOSSARY = "Glossary"
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One searchable unit: a section of a page, a glossary term or a topic's references."""
+
+    url: str        # page URL with the section anchor, relative to the site root
+    title: str      # section title (a heading, a term)
+    page: str       # page title as readers know it, e.g. "Restoring …" (or "Glossary", "References")
+    kind: str       # tier label, "Overview", "Glossary" or "References"
+    text: str
+    keywords: str = ""  # indexed with the title but not shown (e.g. a term's aliases)
+
+
+def collect_docs(topics, glossary) -> Iterator[SearchDoc]:
+    """Yield the documents one at a time, in site order (``page.strata_sections`` of each topic page)."""
+    for topic in topics:
+        pages = [(topic.overview, "Overview"), *((tier.page, tier.spec.label) for tier in topic.tiers)]
+        for page, kind in pages:
+            for section in page.strata_sections:
+                url = f"{page.url}#{section.anchor}" if section.anchor else page.url
+                yield SearchDoc(url, section.title or f"{topic.title}: {kind}", topic.title, kind, section.text)
+        if topic.references:
+            text = " ".join(plain_text(r.citation) for r in topic.references)
+            yield SearchDoc(f"references.html#{topic.slug}", f"References: {topic.title}", "References",
+                            "References", text)
+    for term in glossary.terms:
+        yield SearchDoc(f"glossary.html#{term.anchor}", term.term, GLOSSARY, GLOSSARY,
+                        plain_text(term.definition_html), " ".join(term.aliases))

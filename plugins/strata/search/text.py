@@ -1,0 +1,47 @@
+"""From text to index terms: fold, split, drop stop words, stem. The browser does the same (search.js).
+
+``fold`` lower-cases, decomposes (NFKD) and drops combining marks and apostrophes,
+so ``Café`` and ``cafe`` meet and ``men's`` is one word; a word is then a run of
+letters and digits. ``tests/search/test_text.py`` checks that search.js folds,
+splits and stems a word list exactly as this module does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .stemmer import stem
+
+WORD = re.compile(r"[^\W_]+")
+APOSTROPHES = str.maketrans("", "", "'’")
+
+# lunr's English stop words (the same list lunr.js and lunr.py use).
+_STOP_WORD_LIST = """
+a able about across after all almost also am among an and any are as at be because been but by can cannot
+could dear did do does either else ever every for from get got had has have he her hers him his how however i
+if in into is it its just least let like likely may me might most must my neither no nor not of off often on
+only or other our own rather said say says she should since so some than that the their them then there these
+they this tis to too twas us wants was we were what when where which while who whom why will with would yet
+you your
+"""
+STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or apostrophes: ``"Café Men's"`` → ``"cafe mens"``."""
+    text = text.lower().translate(APOSTROPHES)
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+                   and unicodedata.category(c)[0] != "M")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, in order."""
+    return WORD.findall(fold(text))
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of ``text``: its words without stop words, stemmed (repeats kept)."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS]
