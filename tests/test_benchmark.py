@@ -12,7 +12,8 @@ FIGURES = {
     "matcher": ["match_10_ms", "match_100_ms", "match_1000_ms", "matcher_growth", "mark_1000_ms"],
     "weight": ["html_bytes", "html_gzip_bytes", "css_bytes", "css_gzip_bytes", "js_bytes", "js_gzip_bytes",
                "page_total_bytes", "offline_zip_bytes"],
-    "search": ["search_median_ms", "search_documents", "search_index_bytes"],
+    "search": ["search_median_ms", "search_documents", "search_index_bytes", "cold_query_ms", "cold_query_requests",
+               "cold_query_gzip_bytes", "searchable_text_bytes", "index_to_text_ratio"],
 }
 
 

@@ -186,6 +186,19 @@
     return restA === restB || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) ||
       (a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2));
   }
+  function edits(word) {  // every word one deletion, swap, insertion or substitution (a–z) away
+    var out = [], letters = "abcdefghijklmnopqrstuvwxyz";
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i), tail = word.slice(i);
+      if (tail) out.push(head + tail.slice(1));
+      if (tail.length > 1) out.push(head + tail.charAt(1) + tail.charAt(0) + tail.slice(2));
+      for (var c = 0; c < letters.length; c++) {
+        out.push(head + letters.charAt(c) + tail);
+        if (tail) out.push(head + letters.charAt(c) + tail.slice(1));
+      }
+    }
+    return out;
+  }
   var MAX_EXPANSIONS = 12;
   function best(entries, factor) {
     return entries.sort(function (x, y) { return y.df - x.df; }).slice(0, MAX_EXPANSIONS)
@@ -203,9 +216,10 @@
       if (q.word.length < 5) return [];
       var ending = own(index.endings, q.stem.slice(-2));
       return Promise.resolve(ending.length ? load(ending) : []).then(function (endingTerms) {
-        var near = dict.terms.concat(endingTerms).filter(function (t) {
-          return oneEditApart(t, q.stem) || oneEditApart(t, q.word);
-        });
+        var stemmedEdits = {};  // a typo near the end changes the stem: "hypertensoin" is not "hypertens"
+        edits(q.word).forEach(function (w) { stemmedEdits[stem(w)] = true; });
+        var near = dict.terms.filter(function (t) { return stemmedEdits[t] || oneEditApart(t, q.stem); })
+          .concat(endingTerms.filter(function (t) { return oneEditApart(t, q.stem) || oneEditApart(t, q.word); }));
         return Promise.all(near.map(function (t) {
           return dictionary(index, t.slice(0, 2)).then(function (d) { return d.entries[t]; });
         }));
@@ -309,7 +323,12 @@
   var input = form.querySelector("input[type=search]");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var more = document.getElementById("search-more");
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "search-more";
+  more.textContent = "Show more results";
+  more.hidden = true;
+  list.after(more);
   var current = null;
   document.querySelector("[data-search-nojs]").hidden = true;
 
