@@ -24,6 +24,7 @@ class SearchDoc:
 
 def collect_docs(topics, glossary) -> Iterator[SearchDoc]:
     """Yield the documents one at a time, in site order (``page.strata_sections`` of each topic page)."""
+    topics = list(topics)
     for topic in topics:
         pages = [(topic.overview, "Overview"), *((tier.page, tier.spec.label) for tier in topic.tiers)]
         for page, kind in pages:
@@ -34,6 +35,7 @@ def collect_docs(topics, glossary) -> Iterator[SearchDoc]:
             text = " ".join(plain_text(r.citation) for r in topic.references)
             yield SearchDoc(f"references.html#{topic.slug}", f"References: {topic.title}", "References",
                             "References", text)
-    for term in glossary.terms:
-        yield SearchDoc(f"glossary.html#{term.anchor}", term.term, GLOSSARY, GLOSSARY,
+    titles = {topic.slug: topic.title for topic in topics}
+    for term in glossary.terms:  # a topic's own entry is shown as "<topic title> · Glossary"
+        yield SearchDoc(f"glossary.html#{term.anchor}", term.term, titles.get(term.topic, GLOSSARY), GLOSSARY,
                         plain_text(term.definition_html), " ".join(term.aliases))
