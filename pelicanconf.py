@@ -42,10 +42,19 @@ PAGE_TRANSLATION_ID = None  # one language: pages are told apart by their path, 
 # Author text in titles and metadata is plain text, escaped by the templates.
 FORMATTED_FIELDS = []
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# The Markdown authors expect (AUTHORING.md, "Writing a tier"): heading ids and classes, footnotes, fenced
+# code, definition lists, abbreviations, smart quotes and dashes; Strata adds its own extensions on top
+# (callouts, captioned tables, glossary, quizzes, accessible footnotes and abbreviations).
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.toc": {"toc_depth": "2-3"},
         "markdown.extensions.sane_lists": {},
+        "markdown.extensions.attr_list": {},
+        "markdown.extensions.fenced_code": {},
+        "markdown.extensions.footnotes": {"SEPARATOR": "-"},
+        "markdown.extensions.def_list": {},
+        "markdown.extensions.abbr": {},
+        "markdown.extensions.smarty": {},
     },
     "output_format": "html",
 }

@@ -22,8 +22,10 @@ from pelican.readers import MarkdownReader
 from .caching import VERSION_KEY, read_version
 from .errors import StrataError
 from .glossary.marking import GlossaryExtension
+from .markdown.abbreviations import AccessibleAbbreviationsExtension
 from .markdown.callouts import CalloutExtension
 from .markdown.characters import CharacterReferencesExtension
+from .markdown.footnotes import AccessibleFootnotesExtension
 from .markdown.images import ImageExtension
 from .markdown.in_brief import InBriefExtension
 from .markdown.safety import SafetyExtension
@@ -89,8 +91,9 @@ def strata_extensions(source_path: str, theme: str | None = None, state=None) ->
         glossary_options = {"glossary": state.glossary, "per_section": state.config.glossary_scope == "section",
                             "href": "{filename}/" + state.config.glossary_file.replace(os.sep, "/")}
     return [InBriefExtension(), CalloutExtension(), AccessibleTableExtension(), QuizExtension(**quiz_options),
-            CharacterReferencesExtension(), GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True),
-            SafetyExtension(), ImageExtension(source_path=source_path)]
+            AccessibleFootnotesExtension(), AccessibleAbbreviationsExtension(), CharacterReferencesExtension(),
+            GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True), SafetyExtension(),
+            ImageExtension(source_path=source_path)]
 
 
 class StrataMarkdownReader(MarkdownReader):

@@ -1,4 +1,5 @@
-/* Glossary toggletips: a.term shows its definition on hover, focus or click. */
+/* Glossary toggletips: a.term shows its definition on hover, focus or click (abbreviations too: their
+   expansion's data-tip-link names where the tip's link goes). */
 (function () {
   "use strict";
   var tip = document.createElement("span"), term = null, quiet = null, pinned = false, timer;
@@ -38,6 +39,7 @@
       term = t;
       tip.firstChild.innerHTML = def.innerHTML;
       tip.lastChild.href = t.href;
+      tip.lastChild.firstChild.nodeValue = def.getAttribute("data-tip-link") || "Glossary entry";
       tip.lastChild.lastChild.textContent = ": " + def.getAttribute("data-term");
       t.after(tip);
       tip.hidden = false;

@@ -1,0 +1,111 @@
+"""Abbreviations whose expansion every reader can reach: a list on the page, and a toggletip on first use.
+
+Python-Markdown's ``abbr`` extension (``*[HPG]: Hypothalamic–Pituitary–Gonadal``) wraps
+every use in ``<abbr title="…">``, whose title only a mouse can show. This tree
+processor (priority 6.9, after ``abbr``) adds, when a page uses abbreviations:
+
+- an "Abbreviations" section at the end of the page (before the notes), a ``dl`` of each
+  abbreviation used and its expansion: the expansion is on the page, for every reader,
+  with or without JavaScript, in print and with CSS off;
+- on the first use of each abbreviation, a link to its entry in that list, following the
+  glossary's toggletip contract (``a.term`` described by the expansion, which carries
+  ``data-term``), so ``glossary.js`` shows the expansion next to the word on hover,
+  focus or click, and keyboard users reach it like a glossary term::
+
+      <a aria-describedby="abbr-hpg-expansion" class="term" href="#abbr-hpg"><abbr title="…">HPG</abbr></a>
+      …
+      <section aria-labelledby="abbreviations" class="abbreviations">
+      <h2 id="abbreviations">Abbreviations</h2>
+      <dl>
+      <dt id="abbr-hpg"><abbr>HPG</abbr></dt>
+      <dd data-term="HPG" data-tip-link="Abbreviations" id="abbr-hpg-expansion">Hypothalamic…</dd>
+      </dl>
+      </section>
+
+``data-tip-link`` names where the toggletip's link goes (the glossary's says "Glossary entry").
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from ..ids import page_ids
+from ..names import DEFINITION_TERM_ATTR, FOOTNOTES_CLASS, TERM_CLASS
+
+ABBREVIATIONS_CLASS = "abbreviations"
+TIP_LINK_ATTR = "data-tip-link"
+NOT_LINKED_INSIDE = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "summary", "code", "pre",
+                               "dt"})
+
+
+class AbbreviationsTreeprocessor(Treeprocessor):
+    def __init__(self, md, title: str):
+        super().__init__(md)
+        self.title = title
+
+    def run(self, root: etree.Element) -> None:
+        first: dict[str, tuple[etree.Element, int, etree.Element]] = {}  # text -> (parent, index, abbr)
+        expansions: dict[str, str] = {}
+
+        def visit(parent: etree.Element, linkable: bool) -> None:
+            for index, child in enumerate(parent):
+                if child.tag == "abbr" and child.get("title"):
+                    text = "".join(child.itertext())
+                    expansions.setdefault(text, child.get("title"))
+                    if linkable and text not in first:
+                        first[text] = (parent, index, child)
+                elif isinstance(child.tag, str):
+                    visit(child, linkable and child.tag not in NOT_LINKED_INSIDE)
+
+        visit(root, True)
+        if not expansions:
+            return
+        ids = page_ids(self.md, root)
+        entries = etree.Element("dl")
+        entries.text = "\n"
+        for text, expansion in expansions.items():
+            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "abbreviation"
+            entry_id = ids.unique(f"abbr-{slug}")
+            expansion_id = ids.unique(f"{entry_id}-expansion")
+            term = etree.SubElement(entries, "dt", {"id": entry_id})
+            etree.SubElement(term, "abbr").text = text
+            term.tail = "\n"
+            meaning = etree.SubElement(entries, "dd", {"id": expansion_id, DEFINITION_TERM_ATTR: text,
+                                                        TIP_LINK_ATTR: self.title})
+            meaning.text, meaning.tail = expansion, "\n"
+            if text in first:
+                parent, index, abbr = first[text]
+                link = etree.Element("a", {"class": TERM_CLASS, "href": f"#{entry_id}",
+                                           "aria-describedby": expansion_id})
+                link.tail, abbr.tail = abbr.tail, None
+                parent[index] = link
+                link.append(abbr)
+        heading_id = ids.unique(ABBREVIATIONS_CLASS)
+        section = etree.Element("section", {"class": ABBREVIATIONS_CLASS, "aria-labelledby": heading_id})
+        section.text = "\n"
+        heading = etree.SubElement(section, "h2", {"id": heading_id})
+        heading.text, heading.tail = self.title, "\n"
+        section.append(entries)
+        entries.tail, section.tail = "\n", "\n"
+        notes = next((i for i, child in enumerate(root) if FOOTNOTES_CLASS in child.get("class", "").split()), None)
+        root.insert(len(root) if notes is None else notes, section)
+
+
+class AccessibleAbbreviationsExtension(Extension):
+    """List the abbreviations a page uses, and link each first use to its expansion (a toggletip with JS)."""
+
+    def __init__(self, **kwargs):
+        self.config = {"title": ["Abbreviations", "The heading of the abbreviations section."]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(AbbreviationsTreeprocessor(md, self.getConfig("title")),
+                                   "strata_abbreviations", 6.9)
+
+
+def makeExtension(**kwargs):
+    return AccessibleAbbreviationsExtension(**kwargs)

@@ -1,0 +1,99 @@
+"""Footnotes that every reader can use: Python-Markdown's ``footnotes``, given names, a heading and unique ids.
+
+Python-Markdown's extension writes a superscript number linking to the note, an
+unlabelled ``<div class="footnote">`` after a rule, and a "↩" back-link with only a
+``title``. This tree processor (priority 7.995: after the extension's own steps, before
+any other id is given) turns that into::
+
+    <sup id="fnref-1"><a aria-label="Footnote 1" class="footnote-ref" href="#fn-1">1</a></sup>
+    …
+    <section aria-labelledby="notes" class="footnotes">
+    <h2 id="notes">Notes</h2>
+    <ol>
+    <li id="fn-1"><p>The note. <a aria-label="Back to reference 1" class="footnote-backref"
+        href="#fnref-1">↩</a></p></li>
+    </ol>
+    </section>
+
+Each reference and back-link has an accessible name that says where it goes; the notes
+are a labelled region with a heading (listed in "On this page"). Every id is made unique
+among the page's ids (:mod:`strata.ids`): an author's ``{#fn-1}`` or a second reference to
+the same note never clashes.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from ..ids import page_ids
+from ..names import FOOTNOTES_CLASS
+
+NOTES_TITLE = "Notes"
+
+
+def _classes(element: etree.Element) -> list[str]:
+    return element.get("class", "").split()
+
+
+class AccessibleFootnotesTreeprocessor(Treeprocessor):
+    def __init__(self, md, title: str):
+        super().__init__(md)
+        self.title = title
+
+    def run(self, root: etree.Element) -> None:
+        blocks = [(parent, block) for parent in root.iter() for block in parent
+                  if block.tag == "div" and "footnote" in _classes(block)]
+        references = [(sup, a) for sup in root.iter("sup") for a in sup
+                      if a.tag == "a" and "footnote-ref" in _classes(a) and sup.get("id")]
+        if not blocks and not references:
+            return
+        notes = [li for _, block in blocks for li in block.iter("li") if li.get("id")]
+        old_ids = [sup.get("id") for sup, _ in references] + [li.get("id") for li in notes]
+        for element in [sup for sup, _ in references] + notes:
+            del element.attrib["id"]  # so that the page's registry does not count them as taken
+        ids = page_ids(self.md, root)
+        new_ids = {old: ids.unique(old.replace(":", "-")) for old in old_ids}
+        for (sup, link), old in zip(references, old_ids, strict=False):
+            sup.set("id", new_ids[old])
+            link.set("href", "#" + new_ids.get(link.get("href", "")[1:], link.get("href", "")[1:]))
+            link.set("aria-label", f"Footnote {(link.text or '').strip()}")
+        for li, old in zip(notes, old_ids[len(references):], strict=True):
+            li.set("id", new_ids[old])
+        for number, li in enumerate(notes, 1):
+            backs = [back for back in li.iter("a") if "footnote-backref" in _classes(back)]
+            for use, back in enumerate(backs, 1):
+                target = back.get("href", "")[1:]
+                back.set("href", "#" + new_ids.get(target, target))
+                back.attrib.pop("title", None)
+                back.set("aria-label", f"Back to reference {number}" + (f", use {use}" if use > 1 else ""))
+        for _, block in blocks:
+            self._labelled_section(block, ids.unique("notes"))
+
+    def _labelled_section(self, block: etree.Element, heading_id: str) -> None:
+        block.tag = "section"
+        block.attrib = {"class": FOOTNOTES_CLASS, "aria-labelledby": heading_id}
+        for rule in [child for child in block if child.tag == "hr"]:
+            block.remove(rule)
+        heading = etree.Element("h2", {"id": heading_id})
+        heading.text, heading.tail = self.title, "\n"
+        block.insert(0, heading)
+        block.text = "\n"
+
+
+class AccessibleFootnotesExtension(Extension):
+    """Give Python-Markdown's footnotes accessible names, a labelled notes section and unique ids."""
+
+    def __init__(self, **kwargs):
+        self.config = {"title": [NOTES_TITLE, "The heading of the notes section."]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(AccessibleFootnotesTreeprocessor(md, self.getConfig("title")),
+                                   "strata_footnotes", 7.995)
+
+
+def makeExtension(**kwargs):
+    return AccessibleFootnotesExtension(**kwargs)

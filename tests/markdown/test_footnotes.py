@@ -1,0 +1,46 @@
+# ruff: noqa: E501  (expected HTML is compared line for line, as Python-Markdown's own tests do)
+"""Footnotes: numbered links named "Footnote N", named back-links, a labelled notes section, unique ids."""
+
+from markdown.test_tools import TestCase
+
+from tests.markdown.site_markdown import site_markdown_kwargs
+
+
+class TestFootnotes(TestCase):
+    default_kwargs = site_markdown_kwargs()
+
+    def test_accessible_footnotes(self):
+        self.assertMarkdownRenders(
+            "Text.[^a]\n\n[^a]: The note.\n",
+            self.dedent("""
+                <p>Text.<sup id="fnref-a"><a aria-label="Footnote 1" class="footnote-ref" href="#fn-a">1</a></sup></p>
+                <section aria-labelledby="notes" class="footnotes">
+                <h2 id="notes">Notes</h2>
+                <ol>
+                <li id="fn-a">
+                <p>The note.&#160;<a aria-label="Back to reference 1" class="footnote-backref" href="#fnref-a">&#8617;</a></p>
+                </li>
+                </ol>
+                </section>
+            """))
+
+    def test_ids_stay_unique_with_two_note_blocks_and_clashing_ids(self):
+        source = ("## Notes {#fn-a}\n\nOne[^a], again[^a], two[^b].\n\n[^a]: First.\n\nMore text.\n\n"
+                  "[^b]: Second.\n\n## Later {#notes}\n")
+        self.assertMarkdownRenders(source, self.dedent("""
+            <h2 id="fn-a">Notes</h2>
+            <p>One<sup id="fnref-a"><a aria-label="Footnote 1" class="footnote-ref" href="#fn-a-2">1</a></sup>, again<sup id="fnref2-a"><a aria-label="Footnote 1" class="footnote-ref" href="#fn-a-2">1</a></sup>, two<sup id="fnref-b"><a aria-label="Footnote 2" class="footnote-ref" href="#fn-b">2</a></sup>.</p>
+            <p>More text.</p>
+            <h2 id="notes">Later</h2>
+            <section aria-labelledby="notes-2" class="footnotes">
+            <h2 id="notes-2">Notes</h2>
+            <ol>
+            <li id="fn-a-2">
+            <p>First.&#160;<a aria-label="Back to reference 1" class="footnote-backref" href="#fnref-a">&#8617;</a><a aria-label="Back to reference 1, use 2" class="footnote-backref" href="#fnref2-a">&#8617;</a></p>
+            </li>
+            <li id="fn-b">
+            <p>Second.&#160;<a aria-label="Back to reference 2" class="footnote-backref" href="#fnref-b">&#8617;</a></p>
+            </li>
+            </ol>
+            </section>
+        """))
