@@ -49,7 +49,7 @@ def page_ids(md, root: etree.Element) -> PageIds:
         return cached[1]
     taken = {element.get("id") for element in root.iter() if element.get("id")}
     for raw in md.htmlStash.rawHtmlBlocks:
-        if isinstance(raw, str) and "id" in raw.lower():
+        if isinstance(raw, str) and "id" in str.lower(raw):  # (str.lower: a Markup's own lower() escapes)
             taken |= ids_in_html(raw)
     registry = PageIds(taken)
     md.strata_ids = (root, registry)

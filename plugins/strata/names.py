@@ -35,7 +35,7 @@ _LOOKALIKES = str.maketrans({
 
 def normalise(text: str) -> str:
     """``text`` with look-alike characters replaced; always the same length as ``text``."""
-    return text.translate(_LOOKALIKES)
+    return text if text.isascii() else text.translate(_LOOKALIKES)
 
 
 def name_key(name: str) -> str:
