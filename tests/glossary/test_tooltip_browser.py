@@ -80,6 +80,8 @@ def test_escape_from_inside_the_popup_returns_to_the_term(page, site_url):
 
 
 def test_hover_opens_and_the_popup_is_hoverable_and_persistent(page, site_url):
+    """The page's timers run on Playwright's clock, so the grace period is stepped through, never raced."""
+    page.clock.install()
     open_tier(page, site_url)
     term = first_term(page)
     term.hover()
@@ -90,15 +92,17 @@ def test_hover_opens_and_the_popup_is_hoverable_and_persistent(page, site_url):
     assert box["y"] >= below["y"] + below["height"], "placed below the term when there is room"
     gap_y = (below["y"] + below["height"] + box["y"]) / 2
     page.mouse.move(box["x"] + 10, gap_y)
-    page.wait_for_timeout(150)
+    page.clock.run_for(100)
     assert popup.is_visible(), "the pointer is crossing the gap: still open"
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=3)
-    page.wait_for_timeout(5000)
-    assert popup.is_visible()
+    page.clock.run_for(5000)
+    assert popup.is_visible(), "the pointer rests on the popup: it stays open"
     assert definition_of(page, term) in tip_text(page), "still the same term's definition"
     assert term.get_attribute("aria-expanded") == "true"
-    page.mouse.move(5, 5)  # pointer out: hidden after a short grace
-    page.wait_for_timeout(800)
+    page.mouse.move(5, 5)  # pointer out: hidden after a short grace, not at once
+    page.clock.run_for(100)
+    assert popup.is_visible(), "still open during the grace period"
+    page.clock.run_for(900)
     assert not popup.is_visible()
 
 
