@@ -1,18 +1,15 @@
-"""Shared fixtures: the built site, a local server for it, and Chromium launch settings."""
+"""Shared fixtures: the real and the fixture site (built once per session), local servers for them, and
+Chromium launch settings. Nothing is built at collection: pages are listed from the sites' sources."""
 
 from __future__ import annotations
 
-import atexit
-import functools
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from tests.support.browser import serve
 from tests.support.chromium import LAUNCH_ARGS, configured_chromium
-from tests.support.site import ROOT, run_build
+from tests.support.sites import FIXTURE, REAL, Site, shared_build
 
 
 @pytest.fixture(scope="session")
@@ -25,33 +22,30 @@ def browser_type_launch_args(browser_type_launch_args):
     return args
 
 
-@functools.cache
-def _real_site() -> Path:
-    """Build the real site (content/ with pelicanconf.py) once per process, at collection time."""
-    folder = tempfile.mkdtemp(prefix="strata-site-")
-    atexit.register(shutil.rmtree, folder, True)
-    output = Path(folder) / "output"
-    result = run_build(ROOT / "pelicanconf.py", output)
-    if result.returncode != 0:
-        pytest.exit(f"the real site does not build:\n{result.stderr}", returncode=1)
-    return output
-
-
-def built_pages() -> list[str]:
-    """Every HTML page of the real site, relative to the output folder."""
-    return sorted(p.relative_to(_real_site()).as_posix() for p in _real_site().rglob("*.html"))
-
-
 def pytest_generate_tests(metafunc):
-    """A test that takes ``page_path`` runs once for every built page, so new pages are covered."""
+    """A test that takes ``page_path`` runs once for every page of the fixture site, so new pages are covered."""
     if "page_path" in metafunc.fixturenames:
-        metafunc.parametrize("page_path", built_pages())
+        metafunc.parametrize("page_path", FIXTURE.pages())
 
 
 @pytest.fixture(scope="session")
-def site() -> Path:
-    """The real site's output folder."""
-    return _real_site()
+def build_root(tmp_path_factory, worker_id) -> Path:
+    """A folder shared by every xdist worker of this session (the session's own folder without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+def _built(site: Site, root: Path) -> Path:
+    output, failure = shared_build(site, root)
+    if failure is not None:
+        pytest.fail(f"the {site.name} site does not build:\n{failure}", pytrace=False)
+    return output
+
+
+@pytest.fixture(scope="session")
+def site(build_root) -> Path:
+    """The real site's output folder (content/ with pelicanconf.py): for tests about the real article."""
+    return _built(REAL, build_root)
 
 
 @pytest.fixture(scope="session")
@@ -60,3 +54,13 @@ def site_url(site) -> str:
         yield url
 
 
+@pytest.fixture(scope="session")
+def fixture_site(build_root) -> Path:
+    """The fixture site's output folder (tests/fixtures/site): for tests of the product's behaviour."""
+    return _built(FIXTURE, build_root)
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site) -> str:
+    with serve(fixture_site) as url:
+        yield url

@@ -1,0 +1,115 @@
+"""The sites the tests run on: the real one and the fixture site, each built once per test session.
+
+Tests are listed without building anything: the pages of a site, and what each page holds (a quiz,
+glossary terms, the search form), are read from its settings and its Markdown files
+(:meth:`Site.pages`, :meth:`Site.features`). ``tests/test_site.py`` checks that this map matches
+what the build writes, so a test can never be silently missing for a page.
+
+Under pytest-xdist every worker asks for the same build; the first one builds while holding a file
+lock and the others wait for it and reuse its output (:func:`shared_build`).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tests.support.site import ROOT, run_build
+
+FIXTURE_ROOT = ROOT / "tests" / "fixtures" / "site"
+QUIZ_FENCE = re.compile(r"^```quiz\s*$", re.MULTILINE)
+SEARCH_FORM_PAGES = {"search"}  # direct templates that hold the full search form (the header has a small one)
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    settings_file: Path
+    content_folder: Path | None = None  # instead of the settings' PATH
+
+    @functools.cached_property
+    def settings(self) -> dict:
+        """Pelican's settings for this site (read, not built: the plugin is not run)."""
+        from pelican.settings import read_settings
+        override = {"PATH": str(self.content_folder)} if self.content_folder else None
+        return read_settings(str(self.settings_file), override=override)
+
+    @property
+    def content(self) -> Path:
+        return Path(self.settings["PATH"])
+
+    def sources(self) -> dict[str, Path]:
+        """Each page written from a Markdown file, by its output path."""
+        pages = {}
+        for folder in self.settings["PAGE_PATHS"]:
+            for source in sorted((self.content / folder).rglob("*.md")):
+                relative = source.relative_to(self.content).with_suffix("")
+                pages[self.settings["PAGE_SAVE_AS"].format(path_no_ext=relative.as_posix())] = source
+        return pages
+
+    def site_pages(self) -> dict[str, str]:
+        """The site's own pages (home, glossary, …): output path → template name."""
+        return {self.settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html": name
+                for name in self.settings["DIRECT_TEMPLATES"]}
+
+    def pages(self) -> list[str]:
+        """Every HTML page the build writes, relative to the output folder."""
+        return sorted([*self.site_pages(), *self.sources()])
+
+    def features(self, page: str) -> set[str]:
+        """What ``page`` holds, predicted from its source: "quiz", "terms" (glossary links), "search-form"."""
+        source = self.sources().get(page)
+        if source is None:
+            return {"search-form"} if self.site_pages()[page] in SEARCH_FORM_PAGES else set()
+        header, _, body = source.read_text(encoding="utf-8").partition("\n\n")
+        found = {"quiz"} if QUIZ_FENCE.search(body) else set()
+        body = QUIZ_FENCE.split(body)[0]  # quizzes are never marked
+        automatic = not re.search(r"^glossary:\s*off\s*$", header, re.IGNORECASE | re.MULTILINE)
+        if "[[" in body or (automatic and any(name_pattern(name).search(prose(body)) for name in self.term_names())):
+            found.add("terms")
+        return found
+
+    @functools.cache  # noqa: B019 (two instances, alive for the whole session)
+    def term_names(self) -> tuple[str, ...]:
+        path = self.content / self.settings.get("STRATA", {}).get("glossary_file", "glossary.yaml")
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
+        return tuple(name for entry in entries or [] for name in [entry["term"], *entry.get("aliases", [])])
+
+
+def prose(markdown: str) -> str:
+    """The text of a Markdown body where terms can be marked: no headings, links or ``{{…}}``."""
+    lines = [line for line in markdown.splitlines() if not line.lstrip().startswith(("#", "|", "!["))]
+    text = "\n".join(lines)
+    return re.sub(r"\{\{.*?\}\}|\[[^\]]*\]\([^)]*\)", " ", text)
+
+
+def name_pattern(name: str) -> re.Pattern:
+    """A glossary name as whole words, any case, with an optional plural 's'."""
+    words = r"\s+".join(re.escape(word) for word in name.split())
+    return re.compile(rf"(?<![\w-]){words}(?:e?s)?(?![\w-])", re.IGNORECASE)
+
+
+REAL = Site("real", ROOT / "pelicanconf.py")
+FIXTURE = Site("fixture", FIXTURE_ROOT / "settings.py")
+
+
+def shared_build(site: Site, root: Path) -> tuple[Path, str | None]:
+    """Build ``site`` into ``root`` once for all workers; return its output and, if it failed, the messages."""
+    folder = root / f"site-{site.name}"
+    folder.mkdir(parents=True, exist_ok=True)
+    status = folder / "status.txt"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not status.is_file():
+                result = run_build(site.settings_file, folder / "output")
+                status.write_text(f"{result.returncode}\n{result.stderr}", encoding="utf-8")
+            code, _, messages = status.read_text(encoding="utf-8").partition("\n")
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return folder / "output", None if code == "0" else messages
