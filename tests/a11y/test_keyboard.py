@@ -1,5 +1,6 @@
-"""Keyboard on every built page: Tab and Shift+Tab, in light, dark and forced colours.
+"""Keyboard on every page of the fixture site: Tab and Shift+Tab, in light, dark and forced colours.
 
+- Reach: Tab reaches every visible tab stop (one per radio group).
 - Order: the regions of successive tab stops never go backwards (skip link, site header, page header,
   tier switcher, table of contents, content, quiz, footer), and Shift+Tab visits the same stops in
   reverse, back to the skip link, then leaves the page: nothing traps focus.
@@ -55,6 +56,19 @@ STOP = """regions => { const backgrounds = BACKGROUNDS_FN;
             label: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + el.className : '')
                    + ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '"'};
 }""".replace("BACKGROUNDS_FN", BACKGROUNDS)
+
+
+# Every visible tab stop before any key is pressed (one per radio group, as browsers do); after a walk,
+# the ones it never reached (STOP keeps each element it visits in window.__strataIds).
+REMEMBER_VISIBLE_STOPS = """() => {
+    const radioStop = el => el.type !== 'radio' || el === (el.form.querySelector(
+      `input[name="${el.name}"]:checked`) || el.form.querySelector(`input[name="${el.name}"]`));
+    window.__strataVisible = [...document.querySelectorAll('a[href], button, input, select, textarea, '
+      + 'summary, [tabindex]:not([tabindex="-1"])')].filter(radioStop)
+      .filter(el => el.checkVisibility({visibilityProperty: true}));
+    return window.__strataVisible.length; }"""
+UNREACHED = """() => window.__strataVisible.filter(el => !(window.__strataIds || new Map()).has(el))
+    .map(el => el.outerHTML.slice(0, 80))"""
 
 
 def shadows(value: str) -> list[tuple[str, bool, bool]]:
@@ -113,16 +127,17 @@ def describe(stops: list[dict]) -> list[str]:
 
 
 @pytest.mark.parametrize("mode", list(MODES))
-def test_tab_and_shift_tab_walk_the_page_in_order_with_a_visible_indicator(page, site_url, page_path, mode):
+def test_tab_and_shift_tab_walk_the_page_in_order_with_a_visible_indicator(page, fixture_url, page_path, mode):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.emulate_media(**MODES[mode])
-    page.goto(f"{site_url}/{page_path}")
+    page.goto(f"{fixture_url}/{page_path}")
     limit = page.evaluate("() => document.querySelectorAll('a[href], button, input, summary, [tabindex]').length")
     limit = 2 * limit + 10
+    assert page.evaluate(REMEMBER_VISIBLE_STOPS) > 3
 
     forward, left = walk(page, "Tab", limit)
     assert left, f"Tab never got round the page: focus is trapped after {describe(forward[-3:])}"
-    assert len(forward) > 3
+    assert page.evaluate(UNREACHED) == [], "visible tab stops that Tab never reached"
     assert forward[0]["region"] == "skip link"
     assert [s for s in forward if s["rank"] < 0] == [], "focus reached an element outside every known region"
     ranks = [s["rank"] for s in forward]
@@ -150,12 +165,12 @@ def test_tab_and_shift_tab_walk_the_page_in_order_with_a_visible_indicator(page,
     assert [s["key"] for s in backward] == [s["key"] for s in reversed(forward) if not s["inTip"]]
 
 
-def test_the_indicator_check_fails_a_weak_indicator(browser, site_url):
+def test_the_indicator_check_fails_a_weak_indicator(browser, fixture_url):
     """Guard: an indicator that is only a pale outline on white is reported below 3:1."""
     context = browser.new_context(bypass_csp=True)  # to add the weak style below
     page = context.new_page()
     page.emulate_media(color_scheme="light")
-    page.goto(f"{site_url}/index.html")
+    page.goto(f"{fixture_url}/index.html")
     page.add_style_tag(content=".site-nav a:focus-visible { background: none !important;"
                                " box-shadow: none !important; outline: 2px solid rgb(221, 221, 221) !important; }")
     page.keyboard.press("Tab")

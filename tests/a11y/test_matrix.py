@@ -4,10 +4,12 @@ axe-core runs with the WCAG 2.0/2.1/2.2 A and AA tags, best practices and the AA
 report no violation. Its "incomplete" results (what it could not decide) must be fixed or listed, with a
 reason, in axe_incomplete_allowlist.py.
 
-The cases come from the built site: a page gets the states it has (a glossary toggletip where it marks
-terms, the quiz states where it has a quiz, results where it has the search form), so a new page or
-topic is covered without editing this file. Each (page, state) is one test that opens the page once, puts
-it in the state, then switches mode and width between axe runs, checking the state still holds.
+The cases come from the fixture site's page map (tests/support/sites.py, read from its sources without
+building; tests/test_site.py checks it against the build): a page gets the states it has (a glossary
+toggletip where it marks terms, the quiz states where it has a quiz, results where it has the search
+form), so a new page or topic is covered without editing this file. Each (page, state) is one test that
+opens the page once, puts it in the state, then switches mode and width between axe runs, checking the
+state still holds.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from playwright.sync_api import expect
 
 from tests.a11y.axe_incomplete_allowlist import ALLOWED_INCOMPLETE
 from tests.a11y.contrast import BACKGROUNDS, contrast, flatten, parse
-from tests.conftest import _real_site, built_pages
 from tests.support.browser import AAA_RULES, axe_report
+from tests.support.sites import FIXTURE, search_word
 
 pytestmark = pytest.mark.browser
 
@@ -44,15 +46,9 @@ ANSWER = """wrong => document.querySelectorAll('fieldset.quiz__question').forEac
     picks.forEach(i => i.click()); })"""
 
 
-def search_query() -> str:
-    """A word the search must find: the first term of the built glossary."""
-    glossary = (_real_site() / "glossary.html").read_text(encoding="utf-8")
-    return re.search(r'class="glossary__term">([^<(]+)', glossary).group(1).strip()
-
-
 @dataclass(frozen=True)
 class State:
-    applies: Callable[[str], bool]  # given the built HTML of a page
+    applies: Callable[[set[str]], bool]  # given the features of a page (Site.features)
     enter: Callable  # (page) -> None: put the page in the state
     holds: Callable  # (page) -> None: assert the page is still in it
 
@@ -96,7 +92,7 @@ def _score_holds(page):
 
 
 def _search(page):
-    page.goto(page.url.split("?")[0] + "?q=" + search_query())
+    page.goto(page.url.split("?")[0] + "?q=" + search_word())
     expect(page.locator("#search-results li").first).to_be_visible()
 
 
@@ -105,28 +101,27 @@ def _results_hold(page):
     expect(page.locator("#search-status")).to_contain_text("result")
 
 
-def _has_quiz(html: str) -> bool:
-    return '<form class="quiz"' in html
+def _has_quiz(features: set[str]) -> bool:
+    return "quiz" in features
 
 
 STATES: dict[str, State] = {
-    "at-rest": State(lambda html: True, _rest, _rest),
-    "toggletip-open": State(lambda html: 'class="term"' in html, _open_tip, _tip_holds),
+    "at-rest": State(lambda features: True, _rest, _rest),
+    "toggletip-open": State(lambda features: "terms" in features, _open_tip, _tip_holds),
     "quiz-unanswered": State(_has_quiz, _focus_first_answer,
                              lambda page: expect(page.locator("form.quiz input:checked")).to_have_count(0)),
     "quiz-error-summary": State(_has_quiz, _submit_empty,
                                 lambda page: expect(page.locator(".quiz__errors").first).to_be_visible()),
     "quiz-wrong-answers": State(_has_quiz, _submit(wrong=True), _score_holds),
     "quiz-right-answers": State(_has_quiz, _submit(wrong=False), _score_holds),
-    "search-results": State(lambda html: 'class="search-form"' in html, _search, _results_hold),
+    "search-results": State(lambda features: "search-form" in features, _search, _results_hold),
 }
 
 
 def matrix_cases() -> list[tuple[str, str]]:
     cases = []
-    for path in built_pages():
-        html = (_real_site() / path).read_text(encoding="utf-8")
-        cases += [(path, name) for name, state in STATES.items() if state.applies(html)]
+    for path in FIXTURE.pages():
+        cases += [(path, name) for name, state in STATES.items() if state.applies(FIXTURE.features(path))]
     return cases
 
 
@@ -137,18 +132,18 @@ def pytest_generate_tests(metafunc):
 
 
 def test_the_matrix_covers_every_page_and_every_state():
-    """The generated cases reach every built page and, somewhere, every state."""
+    """The generated cases reach every page and, somewhere, every state."""
     cases = matrix_cases()
-    assert {path for path, _ in cases} == set(built_pages())
+    assert {path for path, _ in cases} == set(FIXTURE.pages())
     assert {state for _, state in cases} == set(STATES)
 
 
-def test_axe_finds_nothing_in_any_mode_or_width(page, site_url, matrix_case):
+def test_axe_finds_nothing_in_any_mode_or_width(page, fixture_url, matrix_case):
     path, state_name = matrix_case
     state = STATES[state_name]
     page.set_viewport_size({"width": WIDTHS[-1], "height": 900})
     page.emulate_media(**NEUTRAL)
-    page.goto(f"{site_url}/{path}")
+    page.goto(f"{fixture_url}/{path}")
     state.enter(page)
     problems: dict[str, list[str]] = {}  # what went wrong -> where (mode, width, element)
     runs = 0
@@ -172,15 +167,15 @@ def test_axe_finds_nothing_in_any_mode_or_width(page, site_url, matrix_case):
 
 
 def quiz_pages() -> list[str]:
-    return [path for path in built_pages() if _has_quiz((_real_site() / path).read_text(encoding="utf-8"))]
+    return [path for path in FIXTURE.pages() if _has_quiz(FIXTURE.features(path))]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", quiz_pages())
-def test_quiz_marks_meet_enhanced_contrast(page, site_url, path, scheme):
+def test_quiz_marks_meet_enhanced_contrast(page, fixture_url, path, scheme):
     """The ✓ and ✗ marks axe cannot measure (see axe_incomplete_allowlist.py): 7:1 against what is behind."""
     page.emulate_media(color_scheme=scheme)
-    page.goto(f"{site_url}/{path}")
+    page.goto(f"{fixture_url}/{path}")
     _submit(wrong=True)(page)
     marks = page.evaluate(f"""() => [...document.querySelectorAll('.quiz__icon')]
         .filter(el => el.checkVisibility()).map(el => [el.textContent, getComputedStyle(el).color,

@@ -1,18 +1,27 @@
 """Names and roles: ARIA snapshots (strict, deep-equal) of the landmarks, the tier switcher and an open
-toggletip; every page's landmark outline. (A quiz question is pinned in tests/quiz/test_quiz_browser.py.)"""
+toggletip; every page's landmark outline. (A quiz question is pinned in tests/quiz/test_quiz_browser.py.)
+
+They run on the fixture site, and the names they expect come from its settings and data (site name and
+tagline, tier labels and descriptions, the disclaimer, the glossary), never from copied literals."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
+from strata.glossary.terms import load_glossary
+from tests.support.checks import config_of
+from tests.support.sites import FIXTURE, FIXTURE_TIER_PAGE
+
 pytestmark = pytest.mark.browser
 
-TOPIC = "topics/post-trt-testicular-restoration"
-TIER = f"{TOPIC}/fundamentals.html"
+TIER = FIXTURE_TIER_PAGE
+TOPIC = TIER.rsplit("/", 1)[0]
+SETTINGS, CONFIG = FIXTURE.settings, config_of(FIXTURE)
 LANDMARKS = ("banner", "navigation", "main", "contentinfo", "search", "region", "complementary", "form")
 
 
@@ -37,8 +46,8 @@ def landmark_outline(snapshot: str) -> list[str]:
     return out
 
 
-def test_landmarks_of_a_tier_page(page, site_url):
-    page.goto(f"{site_url}/{TIER}")
+def test_landmarks_of_a_tier_page(page, fixture_url):
+    page.goto(f"{fixture_url}/{TIER}")
     assert landmark_outline(page.locator("body").aria_snapshot()) == [
         "banner",
         '  search "Site"',
@@ -52,8 +61,8 @@ def test_landmarks_of_a_tier_page(page, site_url):
     ]
 
 
-def test_every_page_has_one_banner_main_and_contentinfo_and_named_unique_landmarks(page, site_url, page_path):
-    page.goto(f"{site_url}/{page_path}")
+def test_every_page_has_one_banner_main_and_contentinfo_and_named_unique_landmarks(page, fixture_url, page_path):
+    page.goto(f"{fixture_url}/{page_path}")
     outline = landmark_outline(page.locator("body").aria_snapshot())
     top = [line for line in outline if not line.startswith(" ")]
     assert top == ["banner", "main", "contentinfo"]
@@ -62,12 +71,12 @@ def test_every_page_has_one_banner_main_and_contentinfo_and_named_unique_landmar
     assert [line for line, count in Counter(nested).items() if count > 1] == [], "two landmarks share a name"
 
 
-def test_aria_snapshot_of_the_banner_and_contentinfo(page, site_url):
-    page.goto(f"{site_url}/{TIER}")
-    expect(page.get_by_role("banner")).to_match_aria_snapshot("""
+def test_aria_snapshot_of_the_banner_and_contentinfo(page, fixture_url):
+    page.goto(f"{fixture_url}/{TIER}")
+    expect(page.get_by_role("banner")).to_match_aria_snapshot(f"""
       - /children: deep-equal
       - banner:
-        - link "Strata Health topics explained at three reading levels":
+        - link {json.dumps(SETTINGS["SITENAME"] + " " + SETTINGS["SITE_TAGLINE"])}:
           - /url: ../../index.html
         - search "Site":
           - text: Search this site
@@ -85,71 +94,77 @@ def test_aria_snapshot_of_the_banner_and_contentinfo(page, site_url):
               - link "References":
                 - /url: ../../references.html
     """)
-    expect(page.get_by_role("contentinfo")).to_match_aria_snapshot("""
+    credit = f"{SETTINGS['SITENAME']}: {SETTINGS['SITE_TAGLINE'].lower()}. Made with Strata"
+    expect(page.get_by_role("contentinfo")).to_match_aria_snapshot(f"""
       - /children: deep-equal
       - contentinfo:
-        - paragraph: This page is educational information, not medical advice. Talk to a doctor or other clinician before you start, stop or change any treatment.
-        - paragraph: "Strata: health topics explained at three reading levels. Made with Strata, a generator of accessible learning sites."
-    """)  # noqa: E501
+        - paragraph: {json.dumps(CONFIG.disclaimer)}
+        - paragraph: {json.dumps(credit + ", a generator of accessible learning sites.")}
+    """)
 
 
-def test_aria_snapshot_of_the_tier_switcher_and_pager(page, site_url):
-    page.goto(f"{site_url}/{TIER}")
+def switcher_items() -> str:
+    """The tier switcher's list items as ARIA snapshot lines, from the configured tiers."""
+    lines = []
+    for tier in CONFIG.tiers:
+        here = " (you are here)" if TIER.endswith(f"/{tier.id}.html") else ""
+        link = f"link {json.dumps(f'{tier.label}{here} {tier.description}')}".replace("'", "''")
+        lines += ["          - listitem:",
+                  f"            - '{link}':",  # quoted: the name may hold ': '
+
+                  f"              - /url: ../../{TOPIC}/{tier.id}.html"]
+    return "\n".join(lines)
+
+
+def test_aria_snapshot_of_the_tier_switcher_and_pager(page, fixture_url):
+    page.goto(f"{fixture_url}/{TIER}")
     expect(page.get_by_role("navigation", name="Reading level", exact=True)).to_match_aria_snapshot(f"""
       - /children: deep-equal
       - navigation "Reading level":
         - heading "Reading level" [level=2]
         - list:
-          - listitem:
-            - 'link "Fundamentals (you are here) Plain language: the essentials, no background needed."':
-              - /url: ../../{TOPIC}/fundamentals.html
-          - listitem:
-            - 'link "Intermediate More detail: how treatments work, for readers who know the basics."':
-              - /url: ../../{TOPIC}/intermediate.html
-          - listitem:
-            - 'link "Academic In depth: mechanisms and evidence, in clinical language."':
-              - /url: ../../{TOPIC}/academic.html
+{switcher_items()}
     """)
     current = page.get_by_role("navigation", name="Reading level", exact=True).locator("[aria-current=page]")
     expect(current).to_have_count(1)  # aria-current is not in ARIA snapshots
     expect(current).to_have_attribute("href", f"../../{TIER}")
+    following = CONFIG.tiers[1]
     expect(page.get_by_role("navigation", name="Previous and next reading level")).to_match_aria_snapshot(f"""
       - /children: deep-equal
       - navigation "Previous and next reading level":
         - list:
           - listitem:
-            - link "Next level Intermediate":
-              - /url: ../../{TOPIC}/intermediate.html
+            - link "Next level {following.label}":
+              - /url: ../../{TOPIC}/{following.id}.html
     """)
 
 
-def test_aria_snapshot_of_an_open_toggletip(page, site_url):
-    page.goto(f"{site_url}/{TIER}")
+def test_aria_snapshot_of_an_open_toggletip(page, fixture_url):
+    page.goto(f"{fixture_url}/{TIER}")
     term = page.locator("main a.term").first
-    expect(term).to_match_aria_snapshot("""
+    words = term.inner_text()
+    entry = next(t for t in load_glossary(str(FIXTURE.content / CONFIG.glossary_file)).terms
+                 if words.casefold() in {name.casefold() for name in t.names})
+    closed = f"""
       - /children: deep-equal
-      - link "testosterone replacement therapy":
-        - /url: ../../glossary.html#testosterone-replacement-therapy
-    """)
+      - link {json.dumps(words)}:
+        - /url: ../../glossary.html#{entry.slug}
+    """
+    expect(term).to_match_aria_snapshot(closed)
     term.focus()
     tip = page.locator(".term-tip")
     expect(tip).to_be_visible()
-    expect(term).to_match_aria_snapshot("""
+    expect(term).to_match_aria_snapshot(f"""
       - /children: deep-equal
-      - link "testosterone replacement therapy" [expanded]:
-        - /url: ../../glossary.html#testosterone-replacement-therapy
+      - link {json.dumps(words)} [expanded]:
+        - /url: ../../glossary.html#{entry.slug}
     """)
-    expect(term).to_have_accessible_description(
-        "Testosterone Replacement Therapy (TRT) is a medical treatment for individuals with clinical hypogonadism.")
+    expect(term).to_have_accessible_description(entry.definition)
     expect(tip).to_match_aria_snapshot(f"""
       - /children: deep-equal
-      - text: Testosterone Replacement Therapy (TRT) is a medical treatment for individuals with clinical hypogonadism.
-      - 'link "Glossary entry : testosterone replacement therapy"':
-        - /url: {site_url}/glossary.html#testosterone-replacement-therapy
+      - text: {json.dumps(entry.definition)}
+      - link /Glossary entry ?: {words}/:
+        - /url: {fixture_url}/glossary.html#{entry.slug}
     """)
     page.keyboard.press("Escape")
-    expect(term).to_match_aria_snapshot("""
-      - /children: deep-equal
-      - link "testosterone replacement therapy":
-        - /url: ../../glossary.html#testosterone-replacement-therapy
-    """)
+    expect(term).to_match_aria_snapshot(closed)

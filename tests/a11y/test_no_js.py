@@ -49,9 +49,9 @@ def nojs(browser):
     context.close()
 
 
-def test_axe_finds_nothing_without_javascript(nojs, site_url, page_path):
+def test_axe_finds_nothing_without_javascript(nojs, fixture_url, page_path):
     page = nojs.new_page()
-    page.goto(f"{site_url}/{page_path}")
+    page.goto(f"{fixture_url}/{page_path}")
     assert page.evaluate("() => document.querySelectorAll('a.term[aria-expanded], .term-tip').length") == 0
     page.evaluate(TIMERS_AS_MICROTASKS)
     allowed = [{k: entry[k] for k in ("rules", "message_key", "within")} for entry in ALLOWED_INCOMPLETE]
@@ -70,9 +70,9 @@ def test_axe_finds_nothing_without_javascript(nojs, site_url, page_path):
         && [...document.querySelectorAll('[data-search-nojs]')].every(e => !e.hidden)""")
 
 
-def test_all_content_quiz_answers_and_definitions_are_reachable_without_javascript(nojs, site_url, page_path):
+def test_all_content_quiz_answers_and_definitions_are_reachable_without_javascript(nojs, fixture_url, page_path):
     page = nojs.new_page()
-    page.goto(f"{site_url}/{page_path}")
+    page.goto(f"{fixture_url}/{page_path}")
 
     # Every <details> (the quiz answers among them) opens from its summary, natively.
     details = page.locator("details")
@@ -100,7 +100,7 @@ def test_all_content_quiz_answers_and_definitions_are_reachable_without_javascri
     glossary = nojs.new_page()
     first_path = terms[0][1]
     assert all(path == first_path and path.endswith("/glossary.html") for _, path, _, _ in terms)
-    glossary.goto(f"{site_url}{first_path}")
+    glossary.goto(f"{fixture_url}{first_path}")
     for name, _, slug, definition in terms:
         entry = glossary.locator(f"[id='{slug}']")
         expect(entry).to_be_visible()

@@ -43,6 +43,7 @@ class Site:
     def content(self) -> Path:
         return Path(self.settings["PATH"])
 
+    @functools.cache  # noqa: B019 (a few instances, alive for the whole session)
     def sources(self) -> dict[str, Path]:
         """Each page written from a Markdown file, by its output path."""
         pages = {}
@@ -61,20 +62,21 @@ class Site:
         """Every HTML page the build writes, relative to the output folder."""
         return sorted([*self.site_pages(), *self.sources()])
 
-    def features(self, page: str) -> set[str]:
+    @functools.cache  # noqa: B019
+    def features(self, page: str) -> frozenset[str]:
         """What ``page`` holds, predicted from its source: "quiz", "terms" (glossary links), "search-form"."""
         source = self.sources().get(page)
         if source is None:
-            return {"search-form"} if self.site_pages()[page] in SEARCH_FORM_PAGES else set()
+            return frozenset({"search-form"} if self.site_pages()[page] in SEARCH_FORM_PAGES else ())
         header, _, body = source.read_text(encoding="utf-8").partition("\n\n")
         found = {"quiz"} if QUIZ_FENCE.search(body) else set()
         body = QUIZ_FENCE.split(body)[0]  # quizzes are never marked
         automatic = not re.search(r"^glossary:\s*off\s*$", header, re.IGNORECASE | re.MULTILINE)
         if "[[" in body or (automatic and any(name_pattern(name).search(prose(body)) for name in self.term_names())):
             found.add("terms")
-        return found
+        return frozenset(found)
 
-    @functools.cache  # noqa: B019 (two instances, alive for the whole session)
+    @functools.cache  # noqa: B019
     def term_names(self) -> tuple[str, ...]:
         path = self.content / self.settings.get("STRATA", {}).get("glossary_file", "glossary.yaml")
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
@@ -113,3 +115,19 @@ def shared_build(site: Site, root: Path) -> tuple[Path, str | None]:
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     return folder / "output", None if code == "0" else messages
+
+
+# The fixture site's richest tier page (quiz, glossary terms, key point, image, cross-tier links in and out).
+FIXTURE_TIER_PAGE = "topics/sleep-and-hormones/fundamentals.html"
+
+
+def search_word(site: Site = FIXTURE) -> str:
+    """A word the site's search must find: the first term of its glossary, A to Z."""
+    return sorted(site.term_names(), key=str.casefold)[0]
+
+
+def glossary_entry(site: Site, name: str) -> dict:
+    """The glossary entry (``term``, ``aliases``, ``definition``) that has ``name``, ignoring case."""
+    path = site.content / site.settings.get("STRATA", {}).get("glossary_file", "glossary.yaml")
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return next(e for e in entries if name.casefold() in {n.casefold() for n in [e["term"], *e.get("aliases", [])]})
