@@ -103,15 +103,19 @@ def test_aria_snapshot_of_the_banner_and_contentinfo(page, fixture_url):
     """)
 
 
+def quoted(key: str) -> str:
+    """An ARIA snapshot key as a YAML single-quoted string (a name may hold ': ')."""
+    return "'" + key.replace("'", "''") + "'"
+
+
 def switcher_items() -> str:
     """The tier switcher's list items as ARIA snapshot lines, from the configured tiers."""
     lines = []
     for tier in CONFIG.tiers:
         here = " (you are here)" if TIER.endswith(f"/{tier.id}.html") else ""
-        link = f"link {json.dumps(f'{tier.label}{here} {tier.description}')}".replace("'", "''")
+        name = json.dumps(f"{tier.label}{here} {tier.description}")
         lines += ["          - listitem:",
-                  f"            - '{link}':",  # quoted: the name may hold ': '
-
+                  f"            - {quoted(f'link {name}')}:",
                   f"              - /url: ../../{TOPIC}/{tier.id}.html"]
     return "\n".join(lines)
 
@@ -163,7 +167,7 @@ def test_aria_snapshot_of_an_open_toggletip(page, fixture_url):
     expect(tip).to_match_aria_snapshot(f"""
       - /children: deep-equal
       - text: {json.dumps(entry.definition)}
-      - link /Glossary entry ?: {words}/:
+      - {quoted(f"link /Glossary entry ?: {words}/")}:
         - /url: {fixture_url}/glossary.html#{entry.slug}
     """)
     page.keyboard.press("Escape")
