@@ -1,4 +1,4 @@
-"""Every built page with JavaScript disabled (``java_script_enabled=False``): axe finds nothing, and all
+"""Every page of the fixture site with JavaScript disabled (``java_script_enabled=False``): axe finds nothing, and all
 content, every quiz answer and every glossary definition can be reached.
 
 axe itself needs to run in the page. With scripts disabled the page's own scripts never run, and
@@ -101,11 +101,12 @@ def test_all_content_quiz_answers_and_definitions_are_reachable_without_javascri
     first_path = terms[0][1]
     assert all(path == first_path and path.endswith("/glossary.html") for _, path, _, _ in terms)
     glossary.goto(f"{fixture_url}{first_path}")
-    for name, _, slug, definition in terms:
+    # The entry is the term's own: it shows the definition the term is described by. (The words marked may
+    # differ from the term's name: `[[the night hormone|melatonin]]`.)
+    for _, _, slug, definition in terms:
         entry = glossary.locator(f"[id='{slug}']")
         expect(entry).to_be_visible()
         expect(entry.locator(".glossary__definition")).to_have_text(normalise(definition))
-        assert name.casefold().rstrip("s")[:5] in entry.locator(".glossary__term").inner_text().casefold()
     page.locator("a.term").first.click()
     page.wait_for_url(f"**/glossary.html#{terms[0][2]}")
     expect(page.locator(f"[id='{terms[0][2]}']")).to_be_in_viewport()
