@@ -1,4 +1,4 @@
-"""Strata's benchmark: build cost of the plugin, glossary matching cost, page weight, search speed.
+"""Strata's benchmark: build cost of the plugin, glossary matching cost, page weight, search speed, reading check.
 
 ``python -m benchmarks.bench`` (or ``invoke bench``; ``--quick`` for a 20-topic run).
 It prints every figure and writes them all to a JSON file so runs can be compared.
@@ -11,6 +11,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 PYTHON = sys.executable
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
 TARGETS = {"build_ratio": 1.15, "matcher_growth": 1.5, "memory_ratio": 1.2, "css_bytes": 14 * 1024,
-           "js_bytes": 10 * 1024, "page_total_bytes": 100 * 1024, "search_median_ms": 50.0}
+           "js_bytes": 10 * 1024, "page_total_bytes": 100 * 1024, "search_median_ms": 50.0, "check_seconds": 5.0}
 QUERIES = ["testosterone", "pituitary gland", "aromatase inhibitors", "Leydig", "negative feedback loop",
            "spermatogenesis", "HPG axis suppression", "estrogen levels", "gonadorelin", "insulin resistance"]
 
@@ -186,6 +187,22 @@ def search_speed(bundle_dir: Path, queries: int = 20) -> dict:
             "searchable_text_bytes": text_bytes, "index_to_text_ratio": index_bytes / text_bytes}
 
 
+def check_costs(work: Path, runs: int) -> dict:
+    """``python -m strata check`` on the real site, as an author runs it: median wall and CPU seconds."""
+    wall, cpu = [], []
+    for run in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        result = subprocess.run([PYTHON, "-m", "strata", "check", "--report", str(work / f"report-{run}.html")],
+                                cwd=ROOT, env=ENV, capture_output=True, text=True, check=False)
+        wall.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        if result.returncode != 0:
+            sys.exit(f"check failed:\n{result.stderr[-3000:]}")
+    return {"check_seconds": statistics.median(wall), "check_cpu_seconds": statistics.median(cpu), "runs": runs}
+
+
 def offline_bundle(content: Path, dist: Path) -> Path:
     from strata.bundle import build_bundle
 
@@ -200,7 +217,7 @@ def offline_bundle(content: Path, dist: Path) -> Path:
 
 
 def report(figures: dict) -> str:
-    b, m, w, s = figures["build"], figures["matcher"], figures["weight"], figures["search"]
+    b, m, w, s, c = figures["build"], figures["matcher"], figures["weight"], figures["search"], figures["check"]
     mb = 1024 * 1024
     ok = lambda value, target, below=True: "meets" if (value <= target if below else value >= target) else "MISSES"  # noqa: E731
     lines = [
@@ -233,6 +250,9 @@ def report(figures: dict) -> str:
         f"{s['cold_query_ms']:.0f} ms; warm queries median {s['search_median_ms']:.2f} ms, max "
         f"{s['search_max_ms']:.2f} ms over {s['search_queries']} queries (target ≤ "
         f"{TARGETS['search_median_ms']:.0f} ms: {ok(s['search_median_ms'], TARGETS['search_median_ms'])})",
+        f"Reading check of the real site (`invoke check`, median of {c['runs']}): {c['check_seconds']:.2f} s "
+        f"({c['check_cpu_seconds']:.2f} s CPU; target ≤ {TARGETS['check_seconds']:.0f} s: "
+        f"{ok(c['check_seconds'], TARGETS['check_seconds'])})",
     ]
     return "\n".join(lines)
 
@@ -262,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         with zipfile.ZipFile(corpus_bundle) as archive:
             archive.extractall(work / "corpus-site")
         figures["search"] = search_speed(next((work / "corpus-site").iterdir()))
+        figures["check"] = check_costs(work, args.runs)
     text = report(figures)
     print(text)
     target = args.json or ROOT / "benchmarks" / "results" / f"bench-{args.topics}-{time.strftime('%Y%m%d-%H%M%S')}.json"

@@ -14,6 +14,7 @@ FIGURES = {
                "page_total_bytes", "offline_zip_bytes"],
     "search": ["search_median_ms", "search_documents", "search_index_bytes", "cold_query_ms", "cold_query_requests",
                "cold_query_gzip_bytes", "searchable_text_bytes", "index_to_text_ratio"],
+    "check": ["check_seconds", "check_cpu_seconds"],
 }
 
 
@@ -28,5 +29,6 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
                if not isinstance(figures[group].get(key), int | float) or figures[group][key] <= 0]
     assert missing == []
     assert figures["search"]["search_documents"] > 60 * 3
-    for line in ("ratio", "Peak memory", "Glossary matcher", "Largest tier page", "Offline zip", "Search over"):
+    for line in ("ratio", "Peak memory", "Glossary matcher", "Largest tier page", "Offline zip", "Search over",
+                 "Reading check"):
         assert line in result.stdout

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .errors import ErrorLog, StrataError, line_of
+from .markdown.in_brief import ANCHOR as IN_BRIEF_ANCHOR
 from .markdown.in_brief import START_IN_SOURCE, InBrief, untraced
 from .markdown.safe import render_inline
 from .pagetext import Section, plain_text
 from .prose import prose_lines
 from .readability import Grades, measure, reading_stats, sentences, split_sentences
 
-IN_BRIEF_ANCHOR = "in-brief"
 IN_BRIEF_TITLE = "In brief"
 
 
@@ -71,8 +71,8 @@ def measure_tiers(topics, pages, config, errors: ErrorLog) -> None:
             if in_brief is not None:
                 check_traces(in_brief, prose, page.source_path, errors)
                 tier.in_brief = brief_summary(in_brief, config.in_brief_target)
-                page.strata_sections = (Section(IN_BRIEF_ANCHOR, IN_BRIEF_TITLE, tier.in_brief.texts),
-                                        *page.strata_sections)
+                body = tuple(s for s in page.strata_sections if s.anchor != IN_BRIEF_ANCHOR)  # once, on any run
+                page.strata_sections = (Section(IN_BRIEF_ANCHOR, IN_BRIEF_TITLE, tier.in_brief.texts), *body)
     for page in pages:
         if getattr(page, "in_brief", None) is not None and getattr(page, "strata_tier", None) is None:
             errors.add(StrataError("an in-brief block belongs to a tier page (one with 'Topic:' and 'Tier:'); "

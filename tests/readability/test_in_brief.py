@@ -8,6 +8,7 @@ from markdown import Markdown
 from strata.errors import StrataError
 from strata.markdown.callouts import CalloutExtension
 from strata.markdown.in_brief import InBrief, InBriefExtension, Statement, untraced
+from strata.markdown.sections import SectionsExtension
 
 BLOCK = '''\
 Before.
@@ -77,3 +78,10 @@ def test_other_callouts_are_unchanged():
     html, md = convert("!!! key-point\n    Kept.\n")
     assert 'callout--key-point' in html
     assert md.strata_in_brief is None
+
+
+def test_an_authors_heading_never_takes_the_blocks_id():
+    md = Markdown(extensions=["toc", InBriefExtension(), SectionsExtension()])
+    html = md.convert("## In brief\n\nText.\n")
+    assert 'id="in-brief-2"' in html
+    assert 'id="in-brief"' not in html

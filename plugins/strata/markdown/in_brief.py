@@ -22,10 +22,13 @@ from dataclasses import dataclass, replace
 
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from ..errors import StrataError, line_of
+from ..ids import page_ids
 
 KIND = "in-brief"
+ANCHOR = "in-brief"  # the block's id on the page, kept free on every page (an author's heading gets another)
 START = re.compile(r"^!!! *in-brief[ \t]*(?:\n|$)")
 START_IN_SOURCE = re.compile(r"^!!! *in-brief[ \t]*$", re.MULTILINE)
 ITEM = re.compile(r"^- +(\S.*)$")
@@ -125,14 +128,22 @@ class InBriefProcessor(BlockProcessor):
         md.strata_in_brief = InBrief(parse_statements(body))
 
 
+class ReserveAnchor(Treeprocessor):
+    """Take the block's id in the page's id registry, after ``attr_list`` (8) and before heading ids (5.5)."""
+
+    def run(self, root):
+        page_ids(self.md, root).take(ANCHOR)
+
+
 class InBriefExtension(Extension):
-    """Register the ``!!! in-brief`` block processor (before the other callouts)."""
+    """Register the ``!!! in-brief`` block processor (before the other callouts) and reserve its id."""
 
     def extendMarkdown(self, md):
         self.md = md
         md.registerExtension(self)
         self.reset()
         md.parser.blockprocessors.register(InBriefProcessor(md.parser), "strata_in_brief", 106)
+        md.treeprocessors.register(ReserveAnchor(md), "strata_in_brief_anchor", 6)
 
     def reset(self):
         self.md.strata_in_brief = None

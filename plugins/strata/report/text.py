@@ -48,8 +48,7 @@ def tier_lines(tier: TierReport) -> list[str]:
     defined, total = tier.coverage
     if tier.is_first:
         jargon = tier.jargon
-        out.append(f"    Rare words without a glossary entry ({len(jargon)}): "
-                   + ("none" if not jargon else ""))
+        out.append(f"    Rare words without a glossary entry ({len(jargon)}){':' if jargon else ': none'}")
         for word in jargon:
             out.append(f"      {word.word} ×{word.count} (line{'s' if len(word.lines) != 1 else ''} "
                        f"{_lines(list(word.lines))})")
