@@ -50,6 +50,8 @@ def test_a_quote_must_be_within_one_sentence_of_the_tier():
             "This suppression leads to a reduction in the testes' natural function."]
     assert untraced(md.strata_in_brief, tier) == []  # curly and straight quote marks are the same
     assert [s.quote for s in untraced(md.strata_in_brief, tier[:1])] == ["the testes’ natural function"]
+    dashes = InBrief((Statement("x", "levels -- as measured..."),))
+    assert untraced(dashes, ["Blood levels \u2013 as measured\u2026 guide the dose."]) == []
     across = InBrief((Statement("x", "releasing GnRH. This suppression"),))
     assert untraced(across, tier) == list(across.statements)
 

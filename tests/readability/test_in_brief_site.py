@@ -3,11 +3,11 @@ zip; a quote that is not in the tier, or a block off a tier page, stops the buil
 
 from __future__ import annotations
 
-import json
 import zipfile
 
 from bs4 import BeautifulSoup
 
+from strata.search.shards import read_shard
 from tests.support.site import ROOT, TINY_TOPIC, build_tiny_site, run_offline_bundle, write_files
 
 
@@ -50,12 +50,12 @@ def test_the_authoring_example_is_shown_after_the_title_and_level(tmp_path):
 def test_the_summary_is_searchable(tmp_path):
     result = build_tiny_site(tmp_path, FILES)
     assert result.returncode == 0, result.stderr
-    script = (result.output / "search-index.js").read_text(encoding="utf-8")
-    docs = json.loads(script.split("=", 1)[1].rstrip().rstrip(";"))["docs"]
-    found = [d for d in docs if d["url"].endswith("demo/fundamentals.html#in-brief")]
+    rows = [row for path in sorted((result.output / "search").glob("c*.js"))
+            for row in read_shard(path.read_text(encoding="utf-8"))[1]]  # [url, title, page, kind, text]
+    found = [row for row in rows if row[0].endswith("demo/fundamentals.html#in-brief")]
     assert len(found) == 1
-    assert found[0]["title"] == "In brief"
-    assert "Your brain tells your testes" in found[0]["text"]
+    assert found[0][1] == "In brief"
+    assert "Your brain tells your testes" in found[0][4]
 
 
 def test_the_summary_is_in_the_offline_zip(tmp_path):

@@ -35,7 +35,9 @@ ITEM = re.compile(r"^- +(\S.*)$")
 RESTATES = re.compile(r"^ +Restates: *(.*?) *$")
 QUOTED = re.compile(r'^["“](.+)["”]$')
 CONTINUATION = re.compile(r"^ +\S")
-QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+# What smarty and typing habits change: curly quote marks, dashes and ellipses compare as typed in ASCII.
+QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " ", "\u2013": "--",
+                             "\u2014": "---", "\u2026": "..."})
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class InBrief:
 
 
 def comparable(text: str) -> str:
-    """Text as quotes are compared: straight quote marks, single spaces, no letter case."""
+    """Text as quotes are compared: ASCII quote marks, dashes and ellipses, single spaces, no letter case."""
     return " ".join(text.translate(QUOTE_MARKS).split()).casefold()
 
 
