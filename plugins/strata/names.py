@@ -23,6 +23,7 @@ GLOSSARY_OFF = "off"
 QUIZ_CLASS = "quiz"                       # <form class="quiz">: not prose, never marked
 CALLOUT_CLASS = "callout"                 # <div class="callout callout--kind" role="note">
 FOOTNOTES_CLASS = "footnotes"             # <section class="footnotes">: the page's notes
+ABBREVIATIONS_CLASS = "abbreviations"     # <section class="abbreviations">: the abbreviations a page uses
 
 # One character for one character, so that offsets in the normalised text are offsets in the original.
 _LOOKALIKES = str.maketrans({

@@ -25,7 +25,8 @@ TABLE = "table"        # a table cell or caption
 HEADING = "heading"    # a sub-heading (h3–h6) inside a section
 CALLOUT = "callout"    # text in a callout box (its label included)
 CODE = "code"          # preformatted text
-KINDS = (PROSE, TABLE, HEADING, CALLOUT, CODE)
+REFERENCE = "reference"  # a list the page generates (the abbreviations and their expansions)
+KINDS = (PROSE, TABLE, HEADING, CALLOUT, CODE, REFERENCE)
 
 # Elements whose end (or start) ends a line of text.
 BLOCK_TAGS = frozenset({"p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "h1", "h2", "h3", "h4", "h5",

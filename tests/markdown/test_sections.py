@@ -94,3 +94,16 @@ class TestSections(TestCase):
 
     def test_plain_text_of_a_fragment(self):
         self.assertEqual(plain_text("<p>A &amp; <b>B</b></p><p>C<!-- a --!> D</p>"), "A & B C D")
+
+
+def test_the_abbreviations_list_is_reference_matter_not_prose():
+    from strata.markdown.abbreviations import AccessibleAbbreviationsExtension
+    from strata.pagetext import REFERENCE
+
+    md = markdown.Markdown(extensions=["toc", "abbr", AccessibleAbbreviationsExtension(), SectionsExtension()])
+    md.convert("The HPG axis.\n\n*[HPG]: Hypothalamic-Pituitary-Gonadal\n")
+    first, abbreviations = md.strata_sections
+    assert first.prose == ("The HPG axis.",)
+    assert abbreviations.title == "Abbreviations"
+    assert abbreviations.kinds == (REFERENCE, REFERENCE)
+    assert abbreviations.prose == ()

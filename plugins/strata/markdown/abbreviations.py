@@ -34,9 +34,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..ids import page_ids
-from ..names import DEFINITION_TERM_ATTR, FOOTNOTES_CLASS, TERM_CLASS
+from ..names import ABBREVIATIONS_CLASS, DEFINITION_TERM_ATTR, FOOTNOTES_CLASS, TERM_CLASS
 
-ABBREVIATIONS_CLASS = "abbreviations"
 TIP_LINK_ATTR = "data-tip-link"
 NOT_LINKED_INSIDE = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "summary", "code", "pre",
                                "dt"})

@@ -29,7 +29,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from ..errors import StrataError
 from ..html_tokens import StartTag, tokens
 from ..ids import page_ids
-from ..names import CALLOUT_CLASS, TERM_DEFS_CLASS
+from ..names import ABBREVIATIONS_CLASS, CALLOUT_CLASS, TERM_DEFS_CLASS
 from ..pagetext import (
     BLOCK_TAGS,
     CALLOUT,
@@ -37,6 +37,7 @@ from ..pagetext import (
     HEADING,
     LEFT_OUT_TAGS,
     PROSE,
+    REFERENCE,
     TABLE,
     LineWriter,
     Section,
@@ -151,6 +152,8 @@ class _SectionReader:
             return CODE
         if kind == PROSE and CALLOUT_CLASS in classes(element):
             return CALLOUT
+        if ABBREVIATIONS_CLASS in classes(element):
+            return REFERENCE
         return kind
 
 
