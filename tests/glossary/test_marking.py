@@ -191,3 +191,9 @@ def test_a_topic_entry_replaces_the_shared_one_on_that_topics_pages(glossary):
     assert "Topic view." in on_topic.html
     elsewhere = mark("Topic: other\n\nThe HPG axis and vitamin D.\n", both)
     assert marked(elsewhere) == [("HPG axis", "hpg-axis")]
+
+
+def test_a_comment_closed_by_dash_dash_bang_does_not_swallow_the_text_after_it(glossary):
+    result = mark("<!-- a --!>\n\nThe HPG axis.\n\n<p>Raw <!-- b --!> TRT</p>\n\nThen TRT.\n", glossary)
+    assert marked(result) == [("HPG axis", "hpg-axis"), ("TRT", "testosterone-replacement-therapy")]
+    assert "Raw" in visible_text(result.html)
