@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .html_tokens import EndTag, StartTag, Text, tokens
-from .names import TERM_DEFS_CLASS
+from .html_tokens import VOID_ELEMENTS, EndTag, StartTag, Text, tokens
+from .names import ABBREVIATIONS_CLASS, CALLOUT_CLASS, TERM_DEFS_CLASS
 
 # The kind of a line: where its text stands on the page.
 PROSE = "prose"        # a paragraph, list item, definition, quotation or note
@@ -34,6 +34,27 @@ BLOCK_TAGS = frozenset({"p", "li", "dt", "dd", "td", "th", "caption", "figcaptio
                         "hr", "br", "aside", "details", "summary", "nav", "header", "footer", "article"})
 # Elements whose content is never readable text of the page.
 LEFT_OUT_TAGS = frozenset({"form", "script", "style", "template"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+TABLE_TAGS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
+
+
+def kind_of(tag: str, classes: list[str], outer: str) -> str:
+    """The kind of the text inside a ``tag`` element with ``classes``, within text of kind ``outer``.
+
+    One rule for the Markdown tree and for raw HTML, so a table or a ``pre`` an author
+    wrote in HTML counts exactly as one written in Markdown.
+    """
+    if tag in TABLE_TAGS:
+        return TABLE
+    if tag in HEADING_TAGS:
+        return HEADING
+    if tag == "pre":
+        return CODE
+    if outer == PROSE and CALLOUT_CLASS in classes:
+        return CALLOUT
+    if ABBREVIATIONS_CLASS in classes:
+        return REFERENCE
+    return outer
 
 
 @dataclass(frozen=True)
@@ -101,24 +122,36 @@ class LineWriter:
 
 
 def write_html(source: str, writer: LineWriter, kind: str) -> None:
-    """Write the readable text of raw HTML ``source`` into ``writer`` (block elements end lines;
-    forms, scripts, templates and hidden glossary definitions are left out)."""
+    """Write the readable text of raw HTML ``source`` into ``writer``, each line with its kind
+    (:func:`kind_of`; ``kind`` outside any element). Block elements end lines; forms, scripts,
+    templates and hidden glossary definitions are left out."""
     left_out: list[str] = []  # names of the open elements being left out
+    open_kinds: list[tuple[str, str]] = []  # open elements read: (name, kind of their text)
     for token in tokens(source):
+        current = open_kinds[-1][1] if open_kinds else kind
         if isinstance(token, StartTag):
-            if left_out or token.name in LEFT_OUT_TAGS or TERM_DEFS_CLASS in token.attrs.get("class", "").split():
-                if not token.self_closing and token.name not in ("br", "hr", "img", "input", "meta", "link"):
+            opens = not token.self_closing and token.name not in VOID_ELEMENTS
+            classes = token.attrs.get("class", "").split()
+            if left_out or token.name in LEFT_OUT_TAGS or TERM_DEFS_CLASS in classes:
+                if opens:
                     left_out.append(token.name)
-            elif token.name in BLOCK_TAGS:
+                continue
+            if token.name in BLOCK_TAGS:
                 writer.end_line()
+            if opens:
+                open_kinds.append((token.name, kind_of(token.name, classes, current)))
         elif isinstance(token, EndTag):
             if left_out:
                 if token.name in left_out:
                     del left_out[len(left_out) - 1 - left_out[::-1].index(token.name):]
-            elif token.name in BLOCK_TAGS:
+                continue
+            names = [name for name, _ in open_kinds]
+            if token.name in names:
+                del open_kinds[len(names) - 1 - names[::-1].index(token.name):]
+            if token.name in BLOCK_TAGS:
                 writer.end_line()
         elif isinstance(token, Text) and not left_out:
-            writer.write(token.data, kind)
+            writer.write(token.data, current)
 
 
 def plain_text(fragment: str) -> str:

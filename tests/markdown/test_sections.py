@@ -107,3 +107,15 @@ def test_the_abbreviations_list_is_reference_matter_not_prose():
     assert abbreviations.title == "Abbreviations"
     assert abbreviations.kinds == (REFERENCE, REFERENCE)
     assert abbreviations.prose == ()
+
+
+def test_code_and_tables_in_raw_html_or_fenced_blocks_are_not_prose():
+    """Fenced code reaches the tree as raw HTML (a stashed ``pre``): it is code, as a raw table is table text."""
+    from strata.pagetext import CODE
+
+    md = markdown.Markdown(extensions=["toc", "fenced_code", SectionsExtension()])
+    md.convert("Words.\n\n```\nx = 1\n```\n\n<table><tr><td>Cell</td></tr></table>\n\n<pre>raw code</pre>\n")
+    (section,) = md.strata_sections
+    assert section.lines == ("Words.", "x = 1", "Cell", "raw code")
+    assert section.kinds == (PROSE, CODE, TABLE, CODE)
+    assert section.prose == ("Words.",)

@@ -29,25 +29,20 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from ..errors import StrataError
 from ..html_tokens import StartTag, tokens
 from ..ids import page_ids
-from ..names import ABBREVIATIONS_CLASS, CALLOUT_CLASS, TERM_DEFS_CLASS
+from ..names import TERM_DEFS_CLASS
 from ..pagetext import (
     BLOCK_TAGS,
-    CALLOUT,
-    CODE,
-    HEADING,
+    HEADING_TAGS,
     LEFT_OUT_TAGS,
     PROSE,
-    REFERENCE,
-    TABLE,
     LineWriter,
     Section,
     fold,
+    kind_of,
     write_html,
 )
 
 TOP_HEADING_SOURCE = re.compile(r"^#(?!#)[ \t]*\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)  # to locate the error
-HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-TABLE_TAGS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
 
 
 def classes(element: etree.Element) -> list[str]:
@@ -130,7 +125,7 @@ class _SectionReader:
             self.close_section()
             self.anchor, self.title = element.get("id", ""), fold(self.text.inline(element))
             return
-        kind = self.kind(element, kind)
+        kind = kind_of(tag, classes(element), kind)
         block = tag in BLOCK_TAGS
         if block:
             self.writer.end_line()
@@ -140,21 +135,6 @@ class _SectionReader:
             self.text.write(child.tail, self.writer, kind)
         if block:
             self.writer.end_line()
-
-    @staticmethod
-    def kind(element: etree.Element, kind: str) -> str:
-        tag = element.tag
-        if tag in TABLE_TAGS:
-            return TABLE
-        if tag in HEADING_TAGS:
-            return HEADING
-        if tag == "pre":
-            return CODE
-        if kind == PROSE and CALLOUT_CLASS in classes(element):
-            return CALLOUT
-        if ABBREVIATIONS_CLASS in classes(element):
-            return REFERENCE
-        return kind
 
 
 def read_sections(root: etree.Element, md) -> list[Section]:
