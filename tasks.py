@@ -101,10 +101,13 @@ def livereload(c):
 
 
 @task(help={"quick": "20 topics and one run of each build: checks that the benchmark works",
-            "topics": "number of topics (3 tier pages each; default 300)"})
-def bench(c, quick=False, topics=300):
-    """Benchmark: plugin vs plain build, glossary matching, page weight, search speed (prints, writes JSON)."""
+            "topics": "number of topics (3 tier pages each; default 300)",
+            "dense": "stress corpus: ~146 glossary links per tier page instead of the real site's 13-17",
+            "peers": "also measure mkdocs-material and Pagefind when they are installed"})
+def bench(c, quick=False, topics=300, dense=False, peers=False):
+    """Benchmark: plugin vs plain build, search cold/warm, index and page sizes (prints, writes JSON)."""
     flags = "--quick" if quick else f"--topics {int(topics)}"
+    flags += " --dense" * dense + " --peers" * peers
     c.run(f"{shlex.quote(PYTHON)} -m benchmarks.bench {flags}", env=ENV, pty=False)
 
 

@@ -1,7 +1,11 @@
 """A deterministic synthetic Strata corpus: N topics × 3 tiers, a glossary of G terms, 6 quiz questions a tier.
 
 Text is drawn from the source article's sentences (tests/fixtures/source-article.txt),
-so pages have realistic length, vocabulary and glossary-term density.
+so pages have realistic length and vocabulary. By default the glossary-term density is
+the real site's (13–17 marked terms per tier page): the real glossary's rarer terms
+(kept while their expected occurrences per page add up to ``REAL_TERMS_PER_PAGE``) and
+invented terms, three of which each tier page mentions. ``dense=True`` is the stress
+variant: terms are word pairs taken from the text itself, ~146 marked per tier page.
 """
 
 from __future__ import annotations
@@ -55,6 +59,44 @@ def glossary_entries(terms: int, rng: random.Random, sentences: list[str]) -> li
     return entries
 
 
+REAL_TERMS_PER_PAGE = 12.0
+INVENTED_PER_PAGE = 3
+SYLLABLES = ("ka", "lo", "ver", "mi", "tan", "sor", "dex", "ri", "no", "pha", "zin", "qua", "bel", "tor", "vi")
+ENDINGS = ("ase", "in", "ol", "ide", "one", "ate", "ium", "ar")
+
+
+def _names(entry: dict) -> list[str]:
+    return [entry["term"], *entry.get("aliases", [])]
+
+
+def realistic_glossary(terms: int, rng: random.Random, sentences: list[str],
+                       per_page: int) -> tuple[list[dict], list[str]]:
+    """The real glossary's rarer terms, then invented terms (words that occur nowhere unless placed);
+    also the invented terms' names."""
+    lowered = [s.lower() for s in sentences]
+
+    def expected_per_page(entry) -> float:
+        share = sum(any(re.search(rf"\b{re.escape(n.lower())}\b", s) for n in _names(entry)) for s in lowered)
+        return 1 - (1 - share / len(lowered)) ** per_page
+
+    real = sorted(yaml.safe_load(REAL_GLOSSARY.read_text(encoding="utf-8")), key=expected_per_page)
+    entries, expected = [], 0.0
+    for entry in real[:terms]:
+        if expected + expected_per_page(entry) > REAL_TERMS_PER_PAGE:
+            break
+        expected += expected_per_page(entry)
+        entries.append(entry)
+    used, invented = {n.casefold() for e in entries for n in _names(e)}, []
+    while len(entries) < terms:
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) + rng.choice(ENDINGS)
+        if word.casefold() in used:
+            continue
+        used.add(word.casefold())
+        entries.append({"term": word, "definition": rng.choice(sentences)})
+        invented.append(word)
+    return entries, invented
+
+
 def quiz_block(rng: random.Random, heading: str) -> str:
     questions = []
     for number in range(6):
@@ -73,8 +115,11 @@ def quiz_block(rng: random.Random, heading: str) -> str:
     return "```quiz\n" + yaml.safe_dump(questions, allow_unicode=True, sort_keys=False) + "```\n"
 
 
-def tier_page(topic: str, tier: str, rng: random.Random, sentences: list[str], words: int) -> str:
+def tier_page(topic: str, tier: str, rng: random.Random, sentences: list[str], words: int, *,
+              mentions: tuple[str, ...] = ()) -> str:
+    """A tier page of about ``words`` words; each term of ``mentions`` is named in one paragraph."""
     sections, body, count = [], [], 0
+    mentions = list(mentions)
     while count < words:
         heading = " ".join(w.capitalize() for w in rng.sample(_words(sentences[:60]), 4))
         while heading in sections:
@@ -83,6 +128,8 @@ def tier_page(topic: str, tier: str, rng: random.Random, sentences: list[str], w
         paragraphs = []
         for _ in range(3):
             paragraph = " ".join(rng.sample(sentences, 3))
+            if mentions:
+                paragraph += f" This is where {mentions.pop()} comes in."
             count += len(paragraph.split())
             paragraphs.append(paragraph)
         body.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
@@ -92,11 +139,15 @@ def tier_page(topic: str, tier: str, rng: random.Random, sentences: list[str], w
     return header + "\n\n".join(body) + "\n\n" + quiz_block(rng, sections[0])
 
 
-def write_corpus(folder: Path, topics: int = 300, terms: int = 1000, words: int = 1200, seed: int = 7) -> Path:
+def write_corpus(folder: Path, topics: int = 300, terms: int = 1000, *, words: int = 1200, seed: int = 7,
+                 dense: bool = False) -> Path:
     """Write the corpus's content folder under ``folder``; return it."""
     rng = random.Random(seed)
     sentences = source_sentences()
     content = folder / "content"
+    sentences_per_page = max(1, words // (sum(len(s.split()) for s in sentences) // len(sentences)))
+    glossary, invented = ((glossary_entries(terms, rng, sentences), []) if dense
+                          else realistic_glossary(terms, rng, sentences, sentences_per_page))
     for number in range(topics):
         slug = f"topic-{number:04d}"
         topic = content / "topics" / slug
@@ -104,9 +155,11 @@ def write_corpus(folder: Path, topics: int = 300, terms: int = 1000, words: int 
         (topic / "index.md").write_text(
             f"Title: Topic {number}\nTopic: {slug}\nSummary: {rng.choice(sentences)}\n\n## Reflection\n\n"
             f"{' '.join(rng.sample(sentences, 3))}\n", encoding="utf-8")
-        for tier in TIERS:
-            (topic / f"{tier}.md").write_text(tier_page(slug, tier, rng, sentences, words), encoding="utf-8")
-    glossary = glossary_entries(terms, rng, sentences)
+        for index, tier in enumerate(TIERS):
+            start = (number * len(TIERS) + index) * INVENTED_PER_PAGE
+            mentions = tuple(invented[(start + i) % len(invented)] for i in range(INVENTED_PER_PAGE) if invented)
+            (topic / f"{tier}.md").write_text(tier_page(slug, tier, rng, sentences, words, mentions=mentions),
+                                              encoding="utf-8")
     (content / "glossary.yaml").write_text(yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False),
                                            encoding="utf-8")
     return content

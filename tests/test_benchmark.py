@@ -12,9 +12,10 @@ FIGURES = {
     "matcher": ["match_10_ms", "match_100_ms", "match_1000_ms", "matcher_growth", "mark_1000_ms"],
     "weight": ["html_bytes", "html_gzip_bytes", "css_bytes", "css_gzip_bytes", "js_bytes", "js_gzip_bytes",
                "page_total_bytes", "offline_zip_bytes"],
-    "search": ["search_median_ms", "search_documents", "search_index_bytes", "cold_query_ms", "cold_query_requests",
+    "search": ["warm_query_ms", "search_documents", "search_index_bytes", "cold_query_ms", "cold_query_requests",
                "cold_query_gzip_bytes", "searchable_text_bytes", "index_to_text_ratio"],
     "check": ["check_seconds", "check_cpu_seconds"],
+    "site": ["largest_page_bytes", "largest_page_gzip_bytes", "pages", "term_links_per_tier_page"],
 }
 
 
@@ -29,6 +30,11 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
                if not isinstance(figures[group].get(key), int | float) or figures[group][key] <= 0]
     assert missing == []
     assert figures["search"]["search_documents"] > 60 * 3
-    for line in ("ratio", "Peak memory", "Glossary matcher", "Largest tier page", "Offline zip", "Search over",
-                 "Reading check"):
+    assert figures["search"]["cold_query_requests"] >= 4  # the page, its stylesheet and scripts, the index
+    assert 0 < figures["search"]["index_to_text_ratio"] < 10
+    assert figures["site"]["pages"] > 80
+    assert 5 < figures["site"]["term_links_per_tier_page"] < 40  # the real site's density, not the dense corpus
+    for line in ("Build (median", "Peak memory", "Search, cold query", "Search, follow-up", "Search index on disk",
+                 "Largest published page", "Glossary matcher", "Offline zip", "Anchors:", "mkdocs-material",
+                 "Pagefind", "Reading check"):
         assert line in result.stdout
