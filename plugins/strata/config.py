@@ -68,6 +68,8 @@ STRATA_SCHEMA: dict[str, Option] = {
         3.0, (int, float),
         "`invoke check` lists a word as rare (jargon) when its Zipf frequency in general English "
         "(wordfreq) is below this: 3 is once per million words."),
+    "image_budget_kb": Option(
+        200, int, "Size budget of one image file in KB; a larger image is a warning with its size and line."),
 }
 
 
@@ -84,6 +86,7 @@ class StrataConfig:
     reading_targets: dict[str, float | None]
     in_brief_target: float
     rare_word_zipf: float
+    image_budget_kb: int
 
     def tier(self, tier_id: str) -> TierSpec | None:
         return next((t for t in self.tiers if t.id == tier_id), None)
@@ -112,8 +115,9 @@ def load_config(settings: dict) -> StrataConfig:
                 f"STRATA option {name!r} is {value!r}; choose one of {', '.join(option.choices)}", where)
         values[name] = value
     values["tiers"] = _tier_specs(values["tiers"], where)
-    if values["words_per_minute"] <= 0:
-        raise StrataError("STRATA option 'words_per_minute' must be a positive number", where)
+    for name in ("words_per_minute", "image_budget_kb"):
+        if values[name] <= 0:
+            raise StrataError(f"STRATA option {name!r} must be a positive number", where)
     values["reading_targets"] = _reading_targets(values["reading_targets"], values["tiers"], where)
     for name in ("in_brief_target", "rare_word_zipf"):
         if isinstance(values[name], bool) or values[name] <= 0:

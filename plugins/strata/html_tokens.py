@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -99,3 +100,45 @@ def tokens(source: str, first_line: int = 1) -> Iterator[Token]:
     tokenizer.feed(source)
     tokenizer.close()
     yield from tokenizer.found
+
+
+# The fast path for whole built sites (the link check reads every page): start tags only, found by
+# regular expressions that follow html.parser's own, with no per-character Python work. On well-formed
+# HTML it gives exactly the start tags of :func:`tokens` (a test checks this on built pages).
+_MARKUP = re.compile(r"<(?:[a-zA-Z]|!--)")
+_START_TAG = re.compile(r"""<([a-zA-Z][^\t\n\r\f />\x00]*)((?:[\t\n\r\f /]*[^\t\n\r\f />][^\t\n\r\f /=>]*"""
+                        r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*(?:'[^']*'|"[^"]*"|(?!['"])[^>\t\n\r\f ]*))?)*)"""
+                        r"""[\t\n\r\f /]*>""")
+_ATTRIBUTE = re.compile(r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)(?:[\t\n\r\f ]*=+[\t\n\r\f ]*"""
+                        r"""(?:'([^']*)'|"([^"]*)"|(?!['"])([^>\t\n\r\f ]*)))?""")
+# The content of script and style is text up to their end tag, as in html.parser.
+_RAW_TEXT_END = {name: re.compile(f"</{name}", re.IGNORECASE) for name in ("script", "style")}
+
+
+def start_tags(source: str) -> Iterator[StartTag]:
+    """The start tags of ``source`` in document order, like those of :func:`tokens`, several times faster."""
+    position, line, counted = 0, 1, 0
+    while (markup := _MARKUP.search(source, position)) is not None:
+        start = markup.start()
+        if source.startswith("<!--", start):
+            end = _COMMENT_END.search(source, start + 4)
+            position = len(source) if end is None else end.end()
+            continue
+        tag = _START_TAG.match(source, start)
+        if tag is None:
+            position = start + 1
+            continue
+        line += source.count("\n", counted, start)
+        counted = start
+        name = tag.group(1).lower()
+        attrs = {}
+        written = tag.group(2)
+        if written:
+            for key, single_quoted, double_quoted, bare in _ATTRIBUTE.findall(written):
+                value = single_quoted or double_quoted or bare
+                attrs[key.lower()] = unescape(value) if "&" in value else value
+        position = tag.end()
+        yield StartTag(name, attrs, line, source[position - 2] == "/")
+        if name in _RAW_TEXT_END:
+            close = _RAW_TEXT_END[name].search(source, position)
+            position = len(source) if close is None else close.start()

@@ -14,7 +14,9 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    the pages' metadata, register the glossary page for the term links (``{filename}`` links, resolved
    by Pelican per page when it writes it); then stop the build if anything was recorded as an error,
    before a single page is written; else write the search index (``search/``).
-5. ``finalized``: for the public web (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``.
+5. ``finalized``: for the public web (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``;
+   then check every link of the written site (``linkreport.py``, which also remembers at step 4
+   which Markdown file wrote each page).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .config import load_config
 from .glossary.backlinks import collect_uses, glossary_page
 from .levels import measure_tiers
+from .linkreport import check_links, remember_page_sources
 from .publishing import is_absolute_site, write_sitemap_and_robots
 from .reader import StrataMarkdownReader
 from .search import collect_docs, write_index
@@ -87,3 +90,5 @@ def register() -> None:
     signals.page_generator_init.connect(on_page_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)
+    signals.all_generators_finalized.connect(remember_page_sources)
+    signals.finalized.connect(check_links)

@@ -1,0 +1,86 @@
+"""The link check on hand-written output folders: what resolves, what is dead and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from strata.links import check_output
+
+PAGE = '<!doctype html><html lang="en"><head><title>t</title>{head}</head><body>\n{body}\n</body></html>\n'
+
+
+def site(folder: Path, pages: dict[str, str], files: tuple[str, ...] = ()) -> Path:
+    for relative, body in pages.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PAGE.format(head="", body=body), encoding="utf-8")
+    for relative in files:
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(b"x")
+    return folder
+
+
+def dead(report) -> list[tuple[str, int, str]]:
+    return sorted((d.page, d.line, d.url) for d in report.dead)
+
+
+def test_links_files_and_fragments_that_resolve(tmp_path):
+    report = check_output(site(tmp_path, {
+        "index.html": '<a href="topics/a/one.html#s%C3%A9">1</a> <a href="#top">top</a><p id="top">',
+        "topics/a/one.html": '<h2 id="sé">S</h2><a href="../b/two.html#x">2</a> <a href="">self</a>'
+                             '<img src="img/p%20q.png" alt="p" srcset="img/p%20q.png 1x, big.png 2x">',
+        "topics/b/two.html": '<p id="x"><a href="../../index.html">home</a> <a href="https://e.org">out</a> '
+                             '<a href="mailto:a@e.org">m</a> <a href="tel:+1">t</a> <a href="../a/">folder</a></p>'
+                             '<a href="../a/one.html?q=1#sé">q</a>',
+        "topics/a/index.html": "",
+    }, files=("topics/a/img/p q.png", "topics/a/big.png")))
+    assert dead(report) == []
+    assert (report.links, report.fragments) == (13, 4)
+    assert set(report.images) == {"topics/a/img/p q.png", "topics/a/big.png"}
+
+
+def test_dead_files_and_fragments_with_their_page_and_line(tmp_path):
+    report = check_output(site(tmp_path, {
+        "index.html": '<a href="missing.html">1</a>\n<a href="b.html#nowhere">2</a>\n<a href="#nor-here">3</a>',
+        "b.html": '<img alt="x" src="gone.png"><a href="../outside.html">4</a>',
+    }))
+    assert dead(report) == [("b.html", 2, "../outside.html"), ("b.html", 2, "gone.png"),
+                            ("index.html", 2, "missing.html"), ("index.html", 3, "b.html#nowhere"),
+                            ("index.html", 4, "#nor-here")]
+    reasons = {d.url: d.reason for d in report.dead}
+    assert reasons["missing.html"] == "there is no file missing.html in the site"
+    assert reasons["b.html#nowhere"] == "there is no element with id 'nowhere' in b.html"
+    assert reasons["../outside.html"] == "it points outside the site"
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("javascript:alert(1)", "a 'javascript:' link"),
+    (" JAVA\tSCRIPT:alert(1)", "a 'javascript:' link"),
+    ("data:text/html,x", "a 'data:' link"),
+    ("ftp://example.org/f", "a 'ftp:' link"),
+    ("//example.org/x.css", "without its scheme"),
+    ("/theme/x.css", "starts at the server's root"),
+])
+def test_only_the_web_mail_and_phone_may_leave_the_site(tmp_path, url, reason):
+    report = check_output(site(tmp_path, {"index.html": f'<link rel="stylesheet" href="{url}">'}))
+    assert len(report.dead) == 1
+    assert reason in report.dead[0].reason
+
+
+def test_a_folder_link_works_on_the_web_but_not_offline(tmp_path):
+    folder = site(tmp_path, {"index.html": '<a href="topics/a/">a</a>', "topics/a/index.html": ""})
+    assert check_output(folder).dead == []
+    (problem,) = check_output(folder, offline=True).dead
+    assert "link to topics/a/index.html instead" in problem.reason
+
+
+def test_links_under_the_public_address_are_internal(tmp_path):
+    folder = site(tmp_path, {"index.html": '<link rel="canonical" href="https://learn.example.org/">'
+                                           '<a href="https://learn.example.org/b.html#x">b</a>'
+                                           '<a href="https://learn.example.org/c.html">c</a>',
+                             "b.html": '<p id="x">'})
+    assert dead(check_output(folder, "https://learn.example.org")) == [
+        ("index.html", 2, "https://learn.example.org/c.html")]
+    assert dead(check_output(folder)) == []  # without a public address they are ordinary web links
