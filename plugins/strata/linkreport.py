@@ -1,10 +1,10 @@
 """Run the link check after each build and report dead links where an author can fix them.
 
-Two signal handlers (connected in ``plugin.py``):
+Two steps, wired in ``plugin.py``:
 
 - ``all_generators_finalized``: remember which Markdown file and template wrote
   each page (in the settings, so it belongs to this build only);
-- ``finalized``: run :func:`~strata.links.check_output` over the written site, warn
+- ``finalized``, after everything else is written: run :func:`~strata.links.check_output` over the written site, warn
   about images over the size budget, and stop the build (``BuildFailed``) if a link
   is dead. ``python -m strata build`` then leaves the previous output untouched
   (it built into a staging folder); plain ``pelican`` stops with the same messages.

@@ -81,6 +81,7 @@ def on_all_generators_finalized(generators) -> None:
 def on_finalized(pelican) -> None:
     if is_absolute_site(pelican.settings):
         write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"])
+    check_links(pelican)  # last: it reads every file written above (blinker calls receivers in no set order)
 
 
 def register() -> None:
@@ -91,4 +92,3 @@ def register() -> None:
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)
     signals.all_generators_finalized.connect(remember_page_sources)
-    signals.finalized.connect(check_links)
