@@ -26,15 +26,18 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections import defaultdict
+import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .html_tokens import start_tags
 from .urls import OUTBOUND_SCHEMES, browser_url, url_scheme
 
-LINK_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "poster")
+LINK_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "poster"})
 IMAGE_ELEMENTS = frozenset({"img", "source", "video"})
+_NEEDS_CLEANING = re.compile(r"[\x00-\x20]")  # what browsers strip from a URL (see urls.browser_url)
+_UNKNOWN = object()
+_WANTED = LINK_ATTRIBUTES | {"id"}
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,21 @@ def check_output(output: str, site_url: str = "", offline: bool = False) -> Link
     for folder, _, names in os.walk(output):
         relative = os.path.relpath(folder, output).replace(os.sep, "/")
         files.update(name if relative == "." else f"{relative}/{name}" for name in names)
-    check = _Check(_Resolver(files, site_url.rstrip("/"), offline))
-    for page in sorted(f for f in files if f.endswith(".html")):
+
+    def read(page: str) -> str:
         with open(os.path.join(output, page), encoding="utf-8", errors="replace") as handle:
-            check.page(page, handle.read())
-    return check.finish()
+            return handle.read()
+
+    check = _Check(_Resolver(files, site_url.rstrip("/"), offline))
+    pages = sorted(f for f in files if f.endswith(".html"))
+    for page in pages:
+        check.page(page, read(page))
+    return check.finish(pages, read)
+
+
+@dataclass(frozen=True)
+class _Dead:
+    reason: str
 
 
 class _Check:
@@ -77,97 +90,111 @@ class _Check:
         self.resolver = resolver
         self.report = LinkReport()
         self.ids: dict[str, frozenset[str]] = {}
-        self.elsewhere: dict[tuple[str, str], list[tuple[str, int, str]]] = defaultdict(list)
+        self.elsewhere: dict[tuple[str, str], bool] = {}  # (page, fragment) linked from another page
 
     def page(self, page: str, text: str) -> None:
         page_ids, here = set(), []
-        for tag in start_tags(text):
-            if "id" in tag.attrs:
-                page_ids.add(tag.attrs["id"])
-            for attribute in LINK_ATTRIBUTES:
-                value = tag.attrs.get(attribute)
-                if value is not None:
-                    for url in (_srcset(value) if attribute == "srcset" else (value,)):
-                        fragment = self._link(page, tag.name, tag.line, url)
-                        if fragment is not None:
-                            here.append((fragment, tag.line, url))
+        report, elsewhere = self.report, self.elsewhere
+        for element, line, url, resolved, attrs in self._links(page, text):
+            if attrs is not None:
+                page_ids.add(attrs["id"])
+                continue
+            report.links += 1
+            if isinstance(resolved, _Dead):
+                report.dead.append(DeadLink(page, line, url, resolved.reason))
+                continue
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if element in IMAGE_ELEMENTS and target not in report.images:
+                report.images[target] = (page, line, url)
+            if fragment:
+                report.fragments += 1
+                if target == page:
+                    here.append((fragment, line, url))
+                else:
+                    elsewhere[target, fragment] = True
         self.ids[page] = frozenset(page_ids)
-        self.report.dead += [DeadLink(page, line, url, _no_element(fragment, page))
-                             for fragment, line, url in here if not _has_id(page_ids, fragment)]
+        report.dead += [DeadLink(page, line, url, _no_element(fragment, page))
+                        for fragment, line, url in here if not _has_id(page_ids, fragment)]
 
-    def _link(self, page: str, element: str, line: int, url: str) -> str | None:
-        """Check one URL; return its fragment when it points into ``page`` itself (checked at the page's end)."""
-        self.report.links += 1
-        resolved = self.resolver.resolve(page, url)
-        if isinstance(resolved, str):
-            self.report.dead.append(DeadLink(page, line, url, resolved))
-            return None
-        if resolved is None:
-            return None
-        target, fragment = resolved
-        if element in IMAGE_ELEMENTS:
-            self.report.images.setdefault(target, (page, line, url))
-        if not fragment:
-            return None
-        self.report.fragments += 1
-        if target == page:
-            return fragment
-        self.elsewhere[target, fragment].append((page, line, url))
-        return None
+    def _links(self, page: str, text: str):
+        """``(element, line, url, resolution, None)`` per URL of ``page``, and ``(…, attrs)`` per tag with an id."""
+        folder = posixpath.dirname(page)
+        resolve = self.resolver.resolve
+        for tag in start_tags(text, _WANTED):
+            attrs = tag.attrs
+            if "id" in attrs:
+                yield tag.name, tag.line, "", None, attrs
+            for attribute, value in attrs.items():
+                if attribute in LINK_ATTRIBUTES:
+                    for url in (_srcset(value) if attribute == "srcset" else (value,)):
+                        yield tag.name, tag.line, url, resolve(page, folder, url), None
 
-    def finish(self) -> LinkReport:
-        for (target, fragment), uses in self.elsewhere.items():
-            if target in self.ids and not _has_id(self.ids[target], fragment):
-                self.report.dead += [DeadLink(page, line, url, _no_element(fragment, target))
-                                     for page, line, url in uses]
+    def finish(self, pages: list[str], read) -> LinkReport:
+        """Check the fragments linked from other pages; find every link to a missing one (a second pass,
+        only when there is one)."""
+        missing = {key for key in self.elsewhere if key[0] in self.ids and not _has_id(self.ids[key[0]], key[1])}
+        for page in pages if missing else ():
+            for _, line, url, resolved, attrs in self._links(page, read(page)):
+                if attrs is None and isinstance(resolved, tuple) and resolved[0] != page and resolved in missing:
+                    self.report.dead.append(DeadLink(page, line, url, _no_element(resolved[1], resolved[0])))
         return self.report
 
 
 class _Resolver:
-    """Turn a URL of a page into ``(target file, fragment)``, None (leaves the site) or why it is dead."""
+    """Turn a URL of a page into ``(target file, fragment)``, None (it leaves the site) or :class:`_Dead`.
+
+    The part before ``#`` is resolved once per folder (pages of a folder share most links)."""
 
     def __init__(self, files: set[str], site_url: str, offline: bool):
         self.files, self.site_url, self.offline = files, site_url, offline
-        self.cache: dict[tuple[str, str], tuple[str | None, str] | str | None] = {}
+        self.cache: dict[tuple[str, str], str | _Dead | None] = {}
 
-    def resolve(self, page: str, url: str) -> tuple[str, str] | str | None:
-        folder = posixpath.dirname(page)
-        key = (folder, url)
-        if key not in self.cache:
-            self.cache[key] = self._resolve(folder, browser_url(url))
-        resolved = self.cache[key]
-        if isinstance(resolved, tuple) and resolved[0] is None:  # a link to the page it is in
-            return page, resolved[1]
-        return resolved
+    def resolve(self, page: str, folder: str, url: str) -> tuple[str, str] | _Dead | None:
+        if _NEEDS_CLEANING.search(url):
+            url = browser_url(url)
+        if url.startswith("#"):
+            return page, url[1:]
+        before, _, fragment = url.partition("#")
+        key = (folder, before)
+        target = self.cache.get(key, _UNKNOWN)
+        if target is _UNKNOWN:
+            target = self.cache[key] = self._resolve(folder, before)
+        if target is None or isinstance(target, _Dead):
+            return target
+        return (target or page), fragment
 
-    def _resolve(self, folder: str, url: str) -> tuple[str | None, str] | str | None:
-        scheme = url_scheme(url)
+    def _resolve(self, folder: str, url: str) -> str | _Dead | None:
+        """The file ``url`` (without fragment) names, "" for the page itself."""
+        scheme = url_scheme(url) if ":" in url else None
         if scheme and self.site_url and (url == self.site_url or url.startswith(self.site_url + "/")):
             folder, url = "", url[len(self.site_url):].lstrip("/") or "./"
         elif scheme:
-            return None if scheme in OUTBOUND_SCHEMES else (
+            return None if scheme in OUTBOUND_SCHEMES else _Dead(
                 f"a '{scheme}:' link; links may only leave the site with {', '.join(sorted(OUTBOUND_SCHEMES))}")
-        parts = urlsplit(url)
-        problem = _path_problem(url, parts.path)
+        path = url.partition("?")[0]
+        problem = _path_problem(url, path)
         if problem:
-            return problem
-        if not parts.path:
-            return None, parts.fragment
-        target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+            return _Dead(problem)
+        if not path:
+            return ""
+        target = posixpath.normpath(posixpath.join(folder, unquote(path)))
         if target == ".." or target.startswith("../"):
-            return "it points outside the site"
-        return self._file(target, parts.fragment)
+            return _Dead("it points outside the site")
+        return self._file(target)
 
-    def _file(self, target: str, fragment: str) -> tuple[str, str] | str:
+    def _file(self, target: str) -> str | _Dead:
         """The file ``target`` names (a folder: its index page, on the web only)."""
         if target in self.files:
-            return target, fragment
+            return target
         index = "index.html" if target == "." else f"{target}/index.html"
         if index not in self.files:
-            return f"there is no file {target} in the site"
+            return _Dead(f"there is no file {target} in the site")
         if self.offline:
-            return f"it names a folder, which opens as a file listing in the offline zip; link to {index} instead"
-        return index, fragment
+            return _Dead(f"it names a folder, which opens as a file listing in the offline zip; link to {index} "
+                         "instead")
+        return index
 
 
 def _path_problem(url: str, path: str) -> str | None:
@@ -184,7 +211,7 @@ def _srcset(value: str) -> list[str]:
 
 
 def _has_id(ids: frozenset[str] | set[str], fragment: str) -> bool:
-    return fragment in ids or unquote(fragment) in ids
+    return fragment in ids or ("%" in fragment and unquote(fragment) in ids)
 
 
 def _no_element(fragment: str, target: str) -> str:

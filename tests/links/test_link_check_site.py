@@ -13,6 +13,7 @@ from strata.html_tokens import StartTag, start_tags, tokens
 from tests.links import imagefiles
 from tests.support.site import ROOT, TINY_TOPIC, run_build, write_files
 
+LINKS = frozenset({"id", "href", "src"})
 SECOND_TOPIC = {
     "topics/other/index.md": """\
         Title: Other topic
@@ -64,7 +65,9 @@ def test_cross_tier_and_cross_topic_links_build(tmp_path):
     assert 'href="../other/intermediate.html#mechanisms"' in result.page("topics/demo/academic.html")
     for page in sorted(result.output.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        assert list(start_tags(text)) == [t for t in tokens(text) if isinstance(t, StartTag)], page
+        tags = [t for t in tokens(text) if isinstance(t, StartTag)]
+        assert list(start_tags(text)) == tags, page
+        assert list(start_tags(text, LINKS)) == [t for t in tags if not LINKS.isdisjoint(t.attrs)], page
 
 
 def test_a_dead_template_link_names_the_template_and_keeps_the_output(tmp_path):

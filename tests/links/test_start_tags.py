@@ -32,3 +32,14 @@ def test_same_start_tags_on_the_theme_templates():
     for template in sorted((ROOT / "theme").rglob("*.html")):
         text = template.read_text(encoding="utf-8")
         assert list(start_tags(text)) == tags_of(text), template
+
+
+@pytest.mark.parametrize("source", [*SAMPLES, '<p title="href=x">t</p><a HREF=y>', "<i id=a><b\nclass='x'\nsrc=z>"])
+def test_only_the_tags_having_some_attributes(source):
+    names = frozenset({"href", "src", "id"})
+    assert list(start_tags(source, names)) == [t for t in tags_of(source) if not names.isdisjoint(t.attrs)]
+
+
+def test_a_self_closing_script_tag_is_marked_as_the_tokenizer_marks_it():
+    source = '<script src="a.js"/><p>'
+    assert list(start_tags(source)) == tags_of(source)
