@@ -4,7 +4,8 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
 
 1. ``initialized``: validate the ``STRATA`` settings early (a wrong option stops before anything is read).
 2. ``get_generators`` (start of every run): start a fresh build state (config, error log, the glossary
-   files loaded once, the ``asset`` filter); see :mod:`strata.state`.
+   files loaded once, the ``asset`` filter), see :mod:`strata.state`; add the generator that writes
+   each glossary entry's uses pages (:mod:`strata.glossary.uses_pages`).
 3. ``readers_init``: read ``.md`` with :class:`~strata.reader.StrataMarkdownReader`, which renders each
    page once: Strata's extensions, glossary terms marked, sections and term occurrences kept in the
    page's metadata; Pelican's content cache never serves a page read with another glossary
@@ -29,6 +30,7 @@ from pelican.generators import PagesGenerator
 from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .config import load_config
 from .glossary.backlinks import collect_uses, glossary_page
+from .glossary.uses_pages import UsesPagesGenerator
 from .levels import measure_tiers
 from .linkreport import check_links, remember_page_sources
 from .publishing import is_absolute_site, write_sitemap_and_robots
@@ -42,8 +44,9 @@ def on_initialized(pelican) -> None:
     load_config(pelican.settings)
 
 
-def on_get_generators(pelican) -> None:
+def on_get_generators(pelican) -> type:
     start_build(pelican.settings)
+    return UsesPagesGenerator
 
 
 def on_readers_init(readers) -> None:
@@ -67,8 +70,9 @@ def on_all_generators_finalized(generators) -> None:
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
     measure_tiers(topics, pages, config, errors)
 
-    uses = collect_uses(pages, single_topic=len(topics) <= 1)
-    context["generated_content"][config.glossary_file.replace(os.sep, "/")] = glossary_page(settings)
+    glossary_at = glossary_page(settings)
+    uses = collect_uses(pages, single_topic=len(topics) <= 1, glossary_url=glossary_at.url)
+    context["generated_content"][config.glossary_file.replace(os.sep, "/")] = glossary_at
     context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config,
                    strata_topic_titles={topic.slug: topic.title for topic in topics})
     errors.raise_if_any()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urljoin, urlparse
 
 from bs4 import BeautifulSoup
@@ -19,6 +20,7 @@ from tests.support.links import broken_links
 from tests.support.sites import Site
 
 HEADING = re.compile(r"^h[1-6]$")
+USES_FOLDER = "glossary"  # the glossary entries' uses pages (plugins/strata/glossary/backlinks.py)
 
 
 def soup(site: Path, relative: str) -> BeautifulSoup:
@@ -105,9 +107,39 @@ def home_problems(output: Path, site: Site) -> list[str]:
     return [f"index.html: no link to {page}" for page in sorted(wanted - shown)]
 
 
+class Backlink(NamedTuple):
+    """A backlink of a glossary entry (its anchor): on which uses page, where to (relative to the site root)
+    and its text."""
+
+    entry: str
+    uses_page: str
+    href: str
+    label: str
+
+
+def glossary_backlinks(output: Path) -> list[Backlink]:
+    """Every backlink of every glossary entry, in the order the pages list them.
+
+    The glossary page links each entry used on the site to its uses page (``.glossary__where``), which
+    lists the backlinks (``.glossary-uses``) and links the entry's other uses pages, if any (``.uses-pages``)."""
+    document = soup(output, "glossary.html")
+    found = []
+    for where in document.select(".glossary__where a"):
+        slug = where.find_parent(class_="glossary__entry")["id"]
+        first = urlparse(urljoin("glossary.html", where["href"])).path
+        uses_pages = [first]
+        for uses_page in uses_pages:
+            page = soup(output, uses_page)
+            uses_pages += [path for a in page.select(".uses-pages a")
+                           if (path := urlparse(urljoin(uses_page, a["href"])).path) not in uses_pages]
+            found += [Backlink(slug, uses_page, urljoin(uses_page, a["href"]), a.get_text())
+                      for a in page.select(".glossary-uses a")]
+    return found
+
+
 def glossary_problems(output: Path) -> list[str]:
-    """The glossary page: terms A to Z, letter links that resolve, and every backlink lands on a marked term
-    of that entry."""
+    """The glossary page: terms A to Z, letter links that resolve, every backlink (on the entries' uses pages)
+    lands on a marked term of that entry, and every uses page is reached from the glossary page."""
     document = soup(output, "glossary.html")
     problems = []
     terms = [dt.contents[0].strip() for dt in document.select("dt.glossary__term")]
@@ -116,13 +148,16 @@ def glossary_problems(output: Path) -> list[str]:
     problems += [f"letter link {a['href']} leads nowhere" for a in document.select("nav.az a")
                  if not document.find(id=a["href"][1:])]
     pages: dict[str, BeautifulSoup] = {}
-    for link in document.select(".glossary__uses a"):
-        target = urlparse(urljoin("glossary.html", link["href"]))
+    backlinks = glossary_backlinks(output)
+    for slug, uses_page, href, _ in backlinks:
+        target = urlparse(href)
         page = pages.setdefault(target.path, soup(output, target.path))
         anchor = page.find(id=target.fragment)
-        slug = link.find_parent(class_="glossary__entry")["id"]
         if anchor is None or anchor.name != "a" or not anchor.get("href", "").endswith(f"glossary.html#{slug}"):
-            problems.append(f"backlink {link['href']} of {slug} does not land on a marked use of the term")
+            problems.append(f"backlink {href} on {uses_page} does not land on a marked use of {slug}")
+    reached = {backlink.uses_page for backlink in backlinks}
+    built = {p.relative_to(output).as_posix() for p in (output / USES_FOLDER).glob("*.html")}
+    problems += [f"uses page {page} is not reached from the glossary page" for page in sorted(built - reached)]
     return [f"glossary.html: {p}" for p in problems]
 
 
@@ -130,7 +165,8 @@ def site_problems(output: Path, site: Site) -> list[str]:
     """Every check above, on every page of ``output`` (built from ``site``'s sources)."""
     config = config_of(site)
     built = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
-    problems = [f"pages built {built}, expected {site.pages()}"] if built != site.pages() else []
+    listed = [page for page in built if not page.startswith(f"{USES_FOLDER}/")]  # uses pages: glossary_problems
+    problems = [f"pages built {listed}, expected {site.pages()}"] if listed != site.pages() else []
     for page in built:
         problems += page_problems(output, page)
     tier_ids = {tier.id for tier in config.tiers}
