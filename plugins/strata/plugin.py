@@ -71,7 +71,7 @@ def on_all_generators_finalized(generators) -> None:
     measure_tiers(topics, pages, config, errors)
 
     glossary_at = glossary_page(settings)
-    uses = collect_uses(pages, single_topic=len(topics) <= 1, glossary_url=glossary_at.url)
+    uses = collect_uses(pages, glossary.terms, single_topic=len(topics) <= 1, glossary_url=glossary_at.url)
     context["generated_content"][config.glossary_file.replace(os.sep, "/")] = glossary_at
     context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config,
                    strata_topic_titles={topic.slug: topic.title for topic in topics})

@@ -120,20 +120,24 @@ class Backlink(NamedTuple):
 def glossary_backlinks(output: Path) -> list[Backlink]:
     """Every backlink of every glossary entry, in the order the pages list them.
 
-    The glossary page links each entry used on the site to its uses page (``.glossary__where``), which
-    lists the backlinks (``.glossary-uses``) and links the entry's other uses pages, if any (``.uses-pages``)."""
-    document = soup(output, "glossary.html")
+    The glossary page links each entry used on the site to its list of backlinks (``.glossary__where``): a
+    section of a uses page, under a heading with the fragment's id, continued on the next uses page when
+    it holds a ``.uses-continued`` link."""
     found = []
-    for where in document.select(".glossary__where a"):
+    for where in soup(output, "glossary.html").select(".glossary__where a"):
         slug = where.find_parent(class_="glossary__entry")["id"]
-        first = urlparse(urljoin("glossary.html", where["href"])).path
-        uses_pages = [first]
-        for uses_page in uses_pages:
-            page = soup(output, uses_page)
-            uses_pages += [path for a in page.select(".uses-pages a")
-                           if (path := urlparse(urljoin(uses_page, a["href"])).path) not in uses_pages]
+        target = urljoin("glossary.html", where["href"])
+        while target:
+            uses_page, fragment = urlparse(target).path, urlparse(target).fragment
+            heading = soup(output, uses_page).find(id=fragment)
+            section = heading.find_parent("section") if heading else None
+            if section is None:
+                found.append(Backlink(slug, uses_page, target, ""))  # glossary_problems reports it
+                break
             found += [Backlink(slug, uses_page, urljoin(uses_page, a["href"]), a.get_text())
-                      for a in page.select(".glossary-uses a")]
+                      for a in section.select(".glossary-uses a")]
+            more = section.select_one("a.uses-continued")
+            target = urljoin(uses_page, more["href"]) if more else None
     return found
 
 

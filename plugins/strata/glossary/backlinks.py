@@ -7,12 +7,15 @@ entry, in reading order, as references to the pages and occurrences already in m
 (no copy of a URL or a label per occurrence).
 
 The glossary page keeps each entry's term, definition and anchor (what a term's link,
-a tooltip and a search result point to) and links to the entry's *uses page*,
-``glossary/<anchor>.html``: its backlinks grouped by topic, each labelled with the
-topic, tier and section. A term used very widely gets several uses pages
-(``glossary/<anchor>-2.html`` …, :data:`USES_PER_PAGE` backlinks each), so no page grows
-with the size of the site. :class:`UsesWriter` (a Pelican generator) writes them, one
-term at a time, building each page's view only while it is written.
+a tooltip and a search result point to) and links to where the entry's backlinks are
+listed: the *uses pages* ``glossary/uses-<n>.html``, each holding the backlinks of
+consecutive entries (A to Z), every entry under a heading with its anchor, its backlinks
+grouped by topic and labelled with the topic, tier and section. A page holds at most
+:data:`USES_PER_PAGE` backlinks: an entry whose backlinks do not fit starts a new page,
+and an entry with more than that many continues over the following pages. So a small
+site has one uses page and no page grows with the size of the site.
+:class:`~.uses_pages.UsesPagesGenerator` writes them, building each page's view only
+while it is written.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 USES_PER_PAGE = 400  # backlinks on one uses page (~120 bytes each): a page stays well under 100 KB
-USES_FOLDER = "glossary"  # uses pages: <folder of the glossary page>/glossary/<anchor>.html
+USES_FOLDER = "glossary"  # uses pages: <folder of the glossary page>/glossary/uses-<n>.html
 USES_TEMPLATE = "glossary_uses"
 
 
@@ -48,14 +51,24 @@ class UseGroup:
 
 
 @dataclass(frozen=True)
+class EntryUses:
+    """An entry's backlinks on one uses page (``part`` of its ``parts`` pages), grouped by topic;
+    ``continued``: the URL of the page where they continue (relative to the site root), if any."""
+
+    term: object
+    part: int
+    parts: int
+    groups: tuple[UseGroup, ...]
+    continued: str | None
+
+
+@dataclass(frozen=True)
 class UsesPage:
-    """One uses page of a term: its backlinks (``groups``), its number among the term's ``count`` pages,
-    the URL of each of those pages (``urls``, relative to the site root) and the term's total backlinks."""
+    """One uses page: its ``number``, the URL of every uses page (``urls``) and the entries it lists."""
 
     number: int
     urls: tuple[str, ...]
-    groups: tuple[UseGroup, ...]
-    total: int
+    entries: tuple[EntryUses, ...]
 
     @property
     def count(self) -> int:
@@ -64,6 +77,14 @@ class UsesPage:
     @property
     def url(self) -> str:
         return self.urls[self.number - 1]
+
+    @property
+    def previous(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.urls[self.number] if self.number < self.count else None
 
 
 @dataclass(frozen=True)
@@ -77,11 +98,10 @@ def glossary_page(settings: dict) -> GlossaryPage:
     return GlossaryPage(settings.get("GLOSSARY_URL") or settings.get("GLOSSARY_SAVE_AS") or "glossary.html")
 
 
-def uses_url(glossary_url: str, anchor: str, number: int = 1) -> str:
-    """Where the ``number``-th uses page of the entry ``anchor`` is, relative to the site root."""
+def uses_url(glossary_url: str, number: int) -> str:
+    """Where the ``number``-th uses page is, relative to the site root."""
     folder = os.path.dirname(glossary_url)
-    name = f"{anchor}.html" if number == 1 else f"{anchor}-{number}.html"
-    return "/".join(part for part in (folder, USES_FOLDER, name) if part)
+    return "/".join(part for part in (folder, USES_FOLDER, f"uses-{number}.html") if part)
 
 
 def page_label(page, single_topic: bool) -> str:
@@ -98,10 +118,11 @@ class Uses:
     """Every term's occurrences, in reading order: for each entry anchor, ``(page number, occurrence)`` pairs.
 
     ``pages`` are the pages in reading order, each with its URL and label looked up once;
-    ``glossary_url`` is where the glossary page is (its uses pages are beside it).
+    ``terms`` the glossary's entries in the order the uses pages list them; ``glossary_url`` is where
+    the glossary page is (its uses pages are beside it).
     """
 
-    def __init__(self, pages: list, *, single_topic: bool, glossary_url: str = "glossary.html"):
+    def __init__(self, pages: list, terms: list, *, single_topic: bool, glossary_url: str = "glossary.html"):
         self.single_topic, self.glossary_url = single_topic, glossary_url
         self.pages = sorted((page for page in pages if getattr(page, "strata_terms", ())), key=_reading_order)
         self._urls = [page.url for page in self.pages]
@@ -110,6 +131,8 @@ class Uses:
         for number, page in enumerate(self.pages):
             for occurrence in page.strata_terms:
                 self._by_anchor.setdefault(occurrence.term, []).append((number, occurrence))
+        self._starts: dict[str, int] = {}
+        self._plan = self._make_plan(terms)
 
     def __contains__(self, anchor: str) -> bool:
         return anchor in self._by_anchor
@@ -128,20 +151,50 @@ class Uses:
         where = f"{label} — {occurrence.section_title}" if occurrence.section_title else label
         return Use(self._urls[number], occurrence.id, where)
 
-    def anchors(self) -> list[str]:
-        return list(self._by_anchor)
+    def _make_plan(self, terms: list) -> list[list[tuple[object, int, int]]]:
+        """Which backlinks go on which uses page: for each page, ``(term, first, last + 1)`` slices of the
+        backlinks of consecutive ``terms`` (the glossary's entries, in order), at most
+        :data:`USES_PER_PAGE` on a page. Also remembers where each entry's list starts (:meth:`url_of`)."""
+        pages: list[list[tuple[object, int, int]]] = []
+        room = 0
+        for term in terms:
+            count = self.count(term.anchor)
+            if not count:
+                continue
+            if count > room:  # does not fit: start a new page
+                pages.append([])
+                room = USES_PER_PAGE
+            self._starts[term.anchor] = len(pages)
+            for first in range(0, count, USES_PER_PAGE):
+                if first:
+                    pages.append([])
+                    room = USES_PER_PAGE
+                last = min(count, first + room)
+                pages[-1].append((term, first, last))
+                room -= last - first
+        return pages
 
     def url_of(self, anchor: str) -> str:
-        """Where the (first) uses page of the entry ``anchor`` is, relative to the site root."""
-        return uses_url(self.glossary_url, anchor)
+        """Where the backlinks of the entry ``anchor`` start (page and fragment), relative to the site root."""
+        return f"{uses_url(self.glossary_url, self._starts[anchor])}#uses-{anchor}"
 
-    def pages_of(self, anchor: str) -> list[UsesPage]:
-        """The uses pages of an entry: its backlinks :data:`USES_PER_PAGE` at a time, grouped by topic."""
-        found = self._by_anchor.get(anchor, [])
-        chunks = [found[start:start + USES_PER_PAGE] for start in range(0, len(found), USES_PER_PAGE)]
-        urls = tuple(uses_url(self.glossary_url, anchor, number) for number in range(1, len(chunks) + 1))
-        return [UsesPage(number, urls, self._groups(chunk), len(found))
-                for number, chunk in enumerate(chunks, 1)]
+    def uses_pages(self):
+        """Each uses page in turn (its view is built when asked for, and can be dropped once written)."""
+        plan = self._plan
+        urls = tuple(uses_url(self.glossary_url, number) for number in range(1, len(plan) + 1))
+        parts = {}
+        for slices in plan:
+            for term, _, _ in slices:
+                parts[term.anchor] = parts.get(term.anchor, 0) + 1
+        seen: dict[str, int] = {}
+        for number, slices in enumerate(plan, 1):
+            entries = []
+            for term, first, last in slices:
+                part = seen[term.anchor] = seen.get(term.anchor, 0) + 1
+                found = self._by_anchor[term.anchor][first:last]
+                continued = urls[number] if part < parts[term.anchor] else None
+                entries.append(EntryUses(term, part, parts[term.anchor], self._groups(found), continued))
+            yield UsesPage(number, urls, tuple(entries))
 
     def _groups(self, chunk: list[tuple[int, object]]) -> tuple[UseGroup, ...]:
         groups = []
@@ -154,9 +207,9 @@ class Uses:
         return tuple(groups)
 
 
-def collect_uses(pages: list, *, single_topic: bool = True, glossary_url: str = "glossary.html") -> Uses:
-    """The uses of each glossary entry (by anchor), in reading order."""
-    return Uses(pages, single_topic=single_topic, glossary_url=glossary_url)
+def collect_uses(pages: list, terms: list, *, single_topic: bool = True, glossary_url: str = "glossary.html") -> Uses:
+    """The uses of each of the glossary entries ``terms`` (by anchor), in reading order."""
+    return Uses(pages, terms, single_topic=single_topic, glossary_url=glossary_url)
 
 
 def _group_key(page) -> str:

@@ -2,8 +2,8 @@
 
 :class:`UsesPagesGenerator` is a Pelican generator (returned from the ``get_generators``
 signal): it reads nothing, and after the other generators have built the context it
-writes ``glossary/<anchor>.html`` (and ``-2.html`` … for a widely used term) with the
-theme's ``glossary_uses.html`` template, one page at a time. Pelican's writer makes
+writes the uses pages ``glossary/uses-<n>.html`` with the theme's ``glossary_uses.html``
+template, one page at a time. Pelican's writer makes
 ``SITEURL`` relative to each page (``RELATIVE_URLS``), so the links work from ``file://``.
 """
 
@@ -21,12 +21,11 @@ class UsesPagesGenerator(Generator):
         """Nothing to read: the pages' occurrences are collected by the plugin once every page is read."""
 
     def generate_output(self, writer) -> None:
-        uses, glossary = self.context.get("strata_glossary_uses"), self.context.get("strata_glossary")
-        if uses is None or glossary is None:  # the build stopped before the glossary was collected
+        uses = self.context.get("strata_glossary_uses")
+        if uses is None:  # the build stopped before the glossary was collected
             return
         template = self.get_template(USES_TEMPLATE)
-        for term in glossary.terms:
-            for page in uses.pages_of(term.anchor):
-                writer.write_file(page.url, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
-                                  url=page.url, term=term, uses_page=page, glossary_url=uses.glossary_url,
-                                  template_name=USES_TEMPLATE)
+        for page in uses.uses_pages():
+            writer.write_file(page.url, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
+                              url=page.url, uses_page=page, glossary_url=uses.glossary_url,
+                              template_name=USES_TEMPLATE)
