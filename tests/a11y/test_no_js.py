@@ -10,6 +10,7 @@ unrun: the test checks that the JS-only parts are still hidden afterwards.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -90,10 +91,16 @@ def test_all_content_quiz_answers_and_definitions_are_reachable_without_javascri
     missing = [text for text in page.evaluate(UNRENDERED_TEXT, JS_ONLY) if normalise(text) not in visible]
     assert missing == []
 
-    # Every glossary term is a link to its entry on the glossary page, which shows the same definition.
-    terms = page.evaluate("""() => [...document.querySelectorAll('a.term')].map(a => [
+    # Every glossary term is a link to its entry on the glossary page, which shows the same definition; an
+    # abbreviation's link (also a.term) leads to its expansion in the page's own list of abbreviations.
+    marked = page.evaluate("""() => [...document.querySelectorAll('a.term')].map(a => [
         a.textContent, new URL(a.href).pathname, decodeURIComponent(new URL(a.href).hash.slice(1)),
         document.getElementById(a.getAttribute('aria-describedby')).textContent])""")
+    here = urlparse(page.url).path
+    for _, _, target, description in [m for m in marked if m[1] == here]:
+        expect(page.locator(f"[id='{target}']")).to_be_visible()
+        assert normalise(description) in visible
+    terms = [m for m in marked if m[1] != here]
     if not terms:
         assert page.locator(".term-defs").count() == 0
         return
@@ -107,6 +114,6 @@ def test_all_content_quiz_answers_and_definitions_are_reachable_without_javascri
         entry = glossary.locator(f"[id='{slug}']")
         expect(entry).to_be_visible()
         expect(entry.locator(".glossary__definition")).to_have_text(normalise(definition))
-    page.locator("a.term").first.click()
+    page.locator("a.term[href*='glossary.html']").first.click()
     page.wait_for_url(f"**/glossary.html#{terms[0][2]}")
     expect(page.locator(f"[id='{terms[0][2]}']")).to_be_in_viewport()
