@@ -14,10 +14,12 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    its sections and check its "In brief" summary (``levels.py``), collect the glossary backlinks from
    the pages' metadata, register the glossary page for the term links (``{filename}`` links, resolved
    by Pelican per page when it writes it); then stop the build if anything was recorded as an error,
-   before a single page is written; else write the search index (``search/``).
+   before a single page is written; else plan which pages a rebuild under ``pelican -r`` may keep
+   (:mod:`strata.incremental`, applied by its writer, from the ``get_writer`` signal) and write the
+   search index (``search/``).
 5. ``finalized``: for the public web (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``;
    then check every link of the written site (``linkreport.py``, which also remembers at step 4
-   which Markdown file wrote each page).
+   which Markdown file wrote each page); then record the run as finished.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .config import load_config
 from .glossary.backlinks import collect_uses, glossary_page
 from .glossary.uses_pages import UsesPagesGenerator
+from .incremental import IncrementalWriter, finish_run, plan_rewrites, start_run
 from .levels import measure_tiers
 from .linkreport import check_links, remember_page_sources
 from .publishing import is_absolute_site, write_sitemap_and_robots
@@ -46,7 +49,12 @@ def on_initialized(pelican) -> None:
 
 def on_get_generators(pelican) -> type:
     start_build(pelican.settings)
+    start_run(pelican.settings)
     return UsesPagesGenerator
+
+
+def on_get_writer(pelican) -> type:
+    return IncrementalWriter
 
 
 def on_readers_init(readers) -> None:
@@ -76,6 +84,7 @@ def on_all_generators_finalized(generators) -> None:
     context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config,
                    strata_topic_titles={topic.slug: topic.title for topic in topics})
     errors.raise_if_any()
+    plan_rewrites(settings, pages, glossary.version)
 
     # Pelican has emptied the output folder (if asked to) but may not have created it yet: the index
     # writer creates it (``pelican content -o <new folder>`` would otherwise stop here).
@@ -86,6 +95,7 @@ def on_finalized(pelican) -> None:
     if is_absolute_site(pelican.settings):
         write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"])
     check_links(pelican)  # last: it reads every file written above (blinker calls receivers in no set order)
+    finish_run(pelican.settings)
 
 
 def register() -> None:
@@ -95,4 +105,5 @@ def register() -> None:
     signals.page_generator_init.connect(on_page_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)
+    signals.get_writer.connect(on_get_writer)
     signals.all_generators_finalized.connect(remember_page_sources)

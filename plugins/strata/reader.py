@@ -22,6 +22,7 @@ from pelican.readers import MarkdownReader
 from .caching import VERSION_KEY, read_version
 from .errors import StrataError
 from .glossary.marking import GlossaryExtension
+from .incremental import note_read
 from .markdown.abbreviations import AccessibleAbbreviationsExtension
 from .markdown.callouts import CalloutExtension
 from .markdown.characters import CharacterReferencesExtension
@@ -103,6 +104,7 @@ class StrataMarkdownReader(MarkdownReader):
         self._source_path = source_path
         state = build_state(self.settings)
         errors = state.errors
+        note_read(self.settings, source_path)
         try:
             with open(source_path, encoding="utf-8") as handle:
                 text = handle.read()

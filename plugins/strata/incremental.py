@@ -1,0 +1,92 @@
+"""Rebuilds under ``pelican -r`` (``invoke livereload``) rewrite only the pages an edit can change.
+
+Pelican renders and writes every page on every run, even when its content cache served
+every page but one: at 300 topics that is most of a rebuild. Within one Pelican process
+(the autoreload loop), when neither the theme, nor the settings, nor the glossary, nor any
+content file other than a Markdown page (references, images …) changed since the previous
+run, a page whose source was served from the content cache is written again only if
+another page of its topic was read anew (a topic's pages show each other's titles and
+reading facts). The site's own pages (home, glossary, uses pages, search …)
+are always written, as are pages whose output file is missing.
+
+The plan is made once the pages are read (:func:`plan_rewrites`, from the source files the
+reader actually read since the last run that finished: :func:`note_read`) and applied by
+:class:`IncrementalWriter` (Pelican's ``get_writer`` signal); :func:`finish_run` records a
+finished run. A build that stops on an error keeps what it read for the next run. A plain
+build reads every page, so it writes every page.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican.writers import Writer
+
+# Kept in the settings, which live as long as the Pelican object (every run of ``pelican -r``):
+READ_KEY = "STRATA_READ_SINCE_LAST_RUN"  # source paths read since the last finished run
+KEPT_KEY = "STRATA_KEPT_PAGES"           # source paths whose output this run may keep as it is
+CURRENT_KEY = "STRATA_THIS_RUN"          # what this run is built from (see _fingerprint)
+PREVIOUS_KEY = "STRATA_LAST_RUN"         # what the last finished run was built from
+
+
+def note_read(settings: dict, source_path: str) -> None:
+    """Record that the reader read ``source_path`` (it was not served from the cache)."""
+    settings.setdefault(READ_KEY, set()).add(os.path.abspath(source_path))
+
+
+def start_run(settings: dict) -> None:
+    settings[KEPT_KEY] = frozenset()
+
+
+def finish_run(settings: dict) -> None:
+    """This run wrote the site: the next one compares with it."""
+    settings[PREVIOUS_KEY] = settings.get(CURRENT_KEY)
+    settings[READ_KEY] = set()
+
+
+def _files(root: str, *, markdown: bool = True) -> list[tuple[str, int, int]]:
+    """Each file under ``root`` (Markdown pages too, unless ``markdown`` is false) with its time and size."""
+    files = []
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if not markdown and name.endswith((".md", ".markdown")):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            files.append((path, stat.st_mtime_ns, stat.st_size))
+    return sorted(files)
+
+
+def _fingerprint(settings: dict, glossary_version: str) -> tuple:
+    """What any page may depend on: the theme's files, the content's other files (references, images …),
+    the glossary, the settings object itself."""
+    return (id(settings), glossary_version, tuple(_files(settings.get("THEME", ""))),
+            tuple(_files(settings.get("PATH", ""), markdown=False)))
+
+
+def plan_rewrites(settings: dict, pages: list, glossary_version: str) -> None:
+    """Decide which pages this run may leave as the previous run wrote them (see the module's docstring)."""
+    fingerprint = settings[CURRENT_KEY] = _fingerprint(settings, glossary_version)
+    if settings.get(PREVIOUS_KEY) != fingerprint:
+        settings[KEPT_KEY] = frozenset()
+        return
+    read = settings.get(READ_KEY, set())
+    sources = {page: os.path.abspath(page.source_path) for page in pages}
+    changed_topics = {getattr(page, "topic", None) for page, source in sources.items() if source in read}
+    settings[KEPT_KEY] = frozenset(source for page, source in sources.items()
+                                   if source not in read and (getattr(page, "topic", None) is None
+                                                              or getattr(page, "topic", None) not in changed_topics))
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer, which leaves alone a page that :func:`plan_rewrites` kept and whose file exists."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        page = kwargs.get("page")
+        if (page is not None and name and os.path.abspath(page.source_path) in self.settings.get(KEPT_KEY, ())
+                and os.path.exists(os.path.join(self.output_path, name))):
+            return None
+        return super().write_file(name, template, context, *args, **kwargs)

@@ -1,0 +1,77 @@
+"""Rebuilds in one Pelican process (``pelican -r``, ``invoke livereload``) with the content cache: an edit rewrites
+its topic's pages and the site's own pages and leaves other topics' pages alone; a theme change, or a missing
+output file, is written again (strata.incremental). No timing here: benchmarks/livereload.py measures it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from tests.support.site import ROOT, TINY_TOPIC, write_files
+
+OTHER_TOPIC = {path.replace("demo", "other"): text.replace("Topic: demo", "Topic: other").replace("Demo", "Other")
+               for path, text in TINY_TOPIC.items()}
+OLD = 1_000_000_000  # a modification time long past: a file written again gets a new one
+
+
+def make_site(tmp_path):
+    write_files(tmp_path / "content", {**TINY_TOPIC, **OTHER_TOPIC,
+                                       "glossary.yaml": "- term: HPG axis\n  definition: A hormone pathway.\n"})
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "output"), "THEME": str(tmp_path / "theme"),
+        "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")})
+    pelican = Pelican(settings)
+    pelican.run()
+    return pelican, tmp_path / "output"
+
+
+def age(output, pages) -> None:
+    for page in pages:
+        os.utime(output / page, (OLD, OLD))
+
+
+def rewritten(output, pages) -> set[str]:
+    return {page for page in pages if os.stat(output / page).st_mtime != OLD}
+
+
+def edit(path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("More text.", text), encoding="utf-8")
+    later = os.stat(path).st_mtime + 10
+    os.utime(path, (later, later))  # a new modification time even on a coarse clock
+
+
+PAGES = ["topics/demo/fundamentals.html", "topics/demo/academic.html", "topics/demo/index.html",
+         "topics/other/fundamentals.html", "topics/other/index.html", "index.html", "glossary.html"]
+
+
+def test_an_edit_rewrites_its_topic_and_the_site_pages_only(tmp_path):
+    pelican, output = make_site(tmp_path)
+    age(output, PAGES)
+    edit(tmp_path / "content/topics/demo/fundamentals.md", "The HPG axis, newly written.")
+    pelican.run()
+    assert "newly written" in (output / "topics/demo/fundamentals.html").read_text(encoding="utf-8")
+    assert rewritten(output, PAGES) == {"topics/demo/fundamentals.html", "topics/demo/academic.html",
+                                        "topics/demo/index.html", "index.html", "glossary.html"}
+    uses = (output / "glossary/uses-1.html").read_text(encoding="utf-8")
+    assert "topics/demo/fundamentals.html#term-hpg-axis" in uses, "the new use is listed"
+
+
+def test_a_theme_change_or_a_missing_file_is_written_again(tmp_path):
+    pelican, output = make_site(tmp_path)
+    age(output, PAGES)
+    pelican.run()
+    assert rewritten(output, PAGES) == {"index.html", "glossary.html"}, "nothing changed: the site's pages only"
+
+    (output / "topics/other/index.html").unlink()
+    pelican.run()
+    assert (output / "topics/other/index.html").exists()
+
+    age(output, PAGES)
+    base = tmp_path / "theme/templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "{# changed #}\n", encoding="utf-8")
+    pelican.run()
+    assert rewritten(output, PAGES) == set(PAGES)
