@@ -15,16 +15,21 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    the pages' metadata, register the glossary page for the term links (``{filename}`` links, resolved
    by Pelican per page when it writes it); then stop the build if anything was recorded as an error,
    before a single page is written; else plan which pages a rebuild under ``pelican -r`` may keep
-   (:mod:`strata.incremental`, applied by its writer, from the ``get_writer`` signal) and write the
-   search index (``search/``).
-5. ``finalized``: for the public web (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``;
+   (:mod:`strata.incremental`, applied by its writer, from the ``get_writer`` signal) and give the
+   search page the index's version (a digest of the documents to index).
+5. ``finalized``: write the search index (``search/``), after the pages; for the public web
+   (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``;
    then check every link of the written site (``linkreport.py``, which also remembers at step 4
    which Markdown file wrote each page); then record the run as finished.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+from dataclasses import astuple
+from functools import cache
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import PagesGenerator
@@ -86,12 +91,32 @@ def on_all_generators_finalized(generators) -> None:
     errors.raise_if_any()
     plan_rewrites(settings, pages, glossary.version)
 
-    # Pelican has emptied the output folder (if asked to) but may not have created it yet: the index
-    # writer creates it (``pelican content -o <new folder>`` would otherwise stop here).
-    context["strata_search_version"] = write_index(pages_generator.output_path, collect_docs(topics, glossary))
+    # The search page names the index with a version made from what it indexes; the index itself is
+    # written once the pages are (``finalized``), so that under ``pelican -r`` an edited page is on disk
+    # before the whole index is rebuilt.
+    context["strata_search_version"] = index_version(collect_docs(topics, glossary))
+    state.search_documents = lambda: collect_docs(topics, glossary)
+
+
+def index_version(docs) -> str:
+    """A version of the search index for cache busting: a digest of its documents and of the indexing code."""
+    digest = hashlib.sha256(_search_code())
+    for doc in docs:
+        digest.update("\x00".join(astuple(doc)).encode())
+        digest.update(b"\x01")
+    return digest.hexdigest()[:10]
+
+
+@cache
+def _search_code() -> bytes:
+    folder = os.path.join(os.path.dirname(__file__), "search")
+    return b"".join(Path(folder, name).read_bytes() for name in sorted(os.listdir(folder)) if name.endswith(".py"))
 
 
 def on_finalized(pelican) -> None:
+    documents = build_state(pelican.settings).search_documents
+    if documents is not None:
+        write_index(pelican.output_path, documents())
     if is_absolute_site(pelican.settings):
         write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"])
     check_links(pelican)  # last: it reads every file written above (blinker calls receivers in no set order)

@@ -17,6 +17,7 @@ downloads it on first use; builds must work offline, so
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Iterable
@@ -163,4 +164,20 @@ def reading_stats(prose: Iterable[str], text: Iterable[str], words_per_minute: i
     """Grades of the ``prose`` blocks (plain text: a paragraph, a list item…) and the time to read all the
     ``text`` of the page (prose, headings, tables)."""
     words = sum(len(WORD.findall(line)) for line in text)
-    return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), measure(sentences(prose)), target)
+    return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), prose_grades(tuple(prose)), target)
+
+
+def prose_grades(prose: tuple[str, ...]) -> Grades:
+    """``measure(sentences(prose))``, remembered by a digest of the text: a rebuild under ``pelican -r``
+    measures only the pages that changed."""
+    digest = hashlib.blake2b("\n".join(prose).encode(), digest_size=16).digest()
+    grades = _GRADES.get(digest)
+    if grades is None:
+        if len(_GRADES) >= GRADES_KEPT:
+            _GRADES.clear()
+        grades = _GRADES[digest] = measure(sentences(prose))
+    return grades
+
+
+GRADES_KEPT = 20_000  # a digest and two numbers each: a few MB at most
+_GRADES: dict[bytes, Grades] = {}

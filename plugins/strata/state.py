@@ -10,12 +10,14 @@ error must be reported by the build that found it, not by every later one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .config import StrataConfig, load_config
 from .errors import ErrorLog
 from .glossary.terms import Glossary, load_site_glossary
 from .publishing import make_asset_filter
+from .search.docs import SearchDoc
 
 STATE_KEY = "STRATA_BUILD"
 
@@ -25,6 +27,7 @@ class BuildState:
     config: StrataConfig
     errors: ErrorLog = field(default_factory=ErrorLog)
     glossary: Glossary = field(default_factory=Glossary)
+    search_documents: Callable[[], Iterator[SearchDoc]] | None = None  # set once the pages are read
 
 
 def start_build(settings: dict) -> BuildState:
