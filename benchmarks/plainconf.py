@@ -2,11 +2,14 @@
 
 Tier pages render with the theme's generic page template; the plugin-only pages
 (glossary, references, search) are not built. The ``asset`` filter is replaced by
-a plain path, since hashing assets is the plugin's work.
+a plain path, and the ``bundle`` filter by an unhashed name, since bundling and hashing assets are the
+plugin's work; the theme's components are put on the template path as the plugin does.
 """
 
 import os
 import sys
+
+from markupsafe import Markup
 
 sys.path.append(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -15,5 +18,8 @@ from pelicanconf import *  # noqa: F403
 PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "content")
 THEME = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "theme")
 PLUGINS = []
-JINJA_FILTERS = {"asset": lambda path: "theme/" + path}
+THEME_TEMPLATES_OVERRIDES = [os.path.join(THEME, "components")]
+JINJA_FILTERS = {"asset": lambda path: "theme/" + path,
+                 "bundle": lambda page_type, kind: f"theme/bundles/{page_type}.{kind}",
+                 "quiz_parts": lambda content, quizzes: [(Markup(content), None)]}  # no quizzes without the plugin
 DIRECT_TEMPLATES = ["index", "404"]

@@ -62,9 +62,9 @@ def test_asset_urls_follow_a_changed_theme_file(site):
     pelican, _, theme, output = site
     pelican.run()
     before = (output / "index.html").read_text(encoding="utf-8")
-    stylesheet = theme / "static" / "css" / "strata.css"
-    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    stylesheet = theme / "components" / "site-header" / "site-header.css"  # in every page's stylesheet bundle
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n.site-header { margin: 0; }\n", encoding="utf-8")
     pelican.run()
     after = (output / "index.html").read_text(encoding="utf-8")
-    assert "strata.css?v=" in before
+    assert "theme/bundles/home." in before
     assert before != after, "the stylesheet's hashed URL changed with the file"

@@ -5,7 +5,8 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
 1. ``initialized``: validate the ``STRATA`` settings early (a wrong option stops before anything is read).
 2. ``get_generators`` (start of every run): start a fresh build state (config, error log, the glossary
    files loaded once, the ``asset`` filter), see :mod:`strata.state`; add the generator that writes
-   each glossary entry's uses pages (:mod:`strata.glossary.uses_pages`).
+   each glossary entry's uses pages (:mod:`strata.glossary.uses_pages`); put the theme's components on
+   the template path and add the ``bundle`` filter, the components read afresh (:mod:`strata.components`).
 3. ``readers_init``: read ``.md`` with :class:`~strata.reader.StrataMarkdownReader`, which renders each
    page once: Strata's extensions, glossary terms marked, sections and term occurrences kept in the
    page's metadata; Pelican's content cache never serves a page read with another glossary
@@ -17,7 +18,8 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    before a single page is written; else plan which pages a rebuild under ``pelican -r`` may keep
    (:mod:`strata.incremental`, applied by its writer, from the ``get_writer`` signal) and give the
    search page the index's version (a digest of the documents to index).
-5. ``finalized``: write the search index (``search/``), after the pages; for the public web
+5. ``finalized``: write the search index (``search/``), after the pages, and each page type's
+   stylesheet and script (:mod:`strata.components`); for the public web
    (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``;
    then check every link of the written site (``linkreport.py``, which also remembers at step 4
    which Markdown file wrote each page); then record the run as finished.
@@ -35,6 +37,8 @@ from pelican import signals
 from pelican.generators import PagesGenerator
 
 from .caching import guard_cache, page_metadata, read_version, reader_metadata
+from .components import configure as configure_components
+from .components import theme_bundles
 from .config import load_config
 from .glossary.backlinks import collect_uses, glossary_page
 from .glossary.uses_pages import UsesPagesGenerator
@@ -55,6 +59,7 @@ def on_initialized(pelican) -> None:
 def on_get_generators(pelican) -> type:
     start_build(pelican.settings)
     start_run(pelican.settings)
+    configure_components(pelican.settings)
     return UsesPagesGenerator
 
 
@@ -117,6 +122,9 @@ def on_finalized(pelican) -> None:
     documents = build_state(pelican.settings).search_documents
     if documents is not None:
         write_index(pelican.output_path, documents())
+    bundles = theme_bundles(pelican.settings)
+    if bundles:
+        bundles.write(pelican.output_path)
     if is_absolute_site(pelican.settings):
         write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"])
     check_links(pelican)  # last: it reads every file written above (blinker calls receivers in no set order)

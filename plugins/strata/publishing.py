@@ -1,9 +1,9 @@
 """Publishing helpers: cache-busted asset URLs, and ``sitemap.xml`` + ``robots.txt`` for the public web.
 
-``asset`` is a Jinja filter: ``{{ SITEURL }}/{{ "css/strata.css"|asset }}`` gives
-``theme/css/strata.css?v=<hash of the file>``, so a changed file gets a new URL
+``asset`` is a Jinja filter for single files of ``theme/static/``: ``{{ SITEURL }}/{{ "icon.svg"|asset }}``
+gives ``theme/icon.svg?v=<hash of the file>``, so a changed file gets a new URL
 and an unchanged one keeps it (the hash depends on content only: builds are
-reproducible).
+reproducible). The components' CSS and JS are bundled per page type instead (:mod:`strata.components`).
 """
 
 from __future__ import annotations

@@ -81,17 +81,16 @@ def toc_entries(tokens: list[dict]) -> tuple[TocEntry, ...]:
     return tuple(TocEntry(t["id"], html.unescape(t["name"]), toc_entries(t["children"])) for t in tokens)
 
 
-def strata_extensions(source_path: str, theme: str | None = None, state=None) -> list:
-    """The extensions every Strata page is read with (``source_path`` for error messages, ``theme``
-    for the quiz component's template, ``state`` for the build's glossary and settings)."""
-    quiz_options = {"source_path": source_path}
-    if theme:
-        quiz_options["templates"] = os.path.join(theme, "templates")
+def strata_extensions(source_path: str, state=None) -> list:
+    """The extensions every Strata page is read with (``source_path`` for error messages, ``state`` for the
+    build's glossary and settings). Quizzes are left as markers, with their views on ``md.strata_quizzes``,
+    for the page template to render."""
     glossary_options = {}
     if state is not None:
         glossary_options = {"glossary": state.glossary, "per_section": state.config.glossary_scope == "section",
                             "href": "{filename}/" + state.config.glossary_file.replace(os.sep, "/")}
-    return [InBriefExtension(), CalloutExtension(), AccessibleTableExtension(), QuizExtension(**quiz_options),
+    return [InBriefExtension(), CalloutExtension(), AccessibleTableExtension(),
+            QuizExtension(source_path=source_path, render_in_place=False),
             AccessibleFootnotesExtension(), AccessibleAbbreviationsExtension(), CharacterReferencesExtension(),
             GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True), SafetyExtension(),
             ImageExtension(source_path=source_path)]
@@ -116,7 +115,7 @@ class StrataMarkdownReader(MarkdownReader):
         extensions = list(options.pop("extensions", []))
         if TOC_EXTENSION not in extensions:
             extensions.append(TOC_EXTENSION)
-        own = strata_extensions(source_path, self.settings.get("THEME"), state)
+        own = strata_extensions(source_path, state)
         self._md = Markdown(extensions=[*extensions, *own], **options)
         try:
             content = self._md.convert(text)
@@ -149,6 +148,7 @@ class StrataMarkdownReader(MarkdownReader):
         metadata[VERSION_KEY] = read_version(state)
         if self._md.strata_in_brief is not None:
             metadata["in_brief"] = self._md.strata_in_brief.located(text)
+        metadata["quizzes"] = tuple(self._md.strata_quizzes)  # rendered by the page template at their markers
         return content, metadata
 
     def process_metadata(self, name, value):

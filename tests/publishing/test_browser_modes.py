@@ -36,7 +36,9 @@ class Watch:
         page.add_init_script(WATCH_CSP)
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", lambda r: self.failed.append(r.url))
+        # Chromium fetches the icon after "load": the next page.goto may abort it, which is not the page's fault.
+        page.on("requestfailed", lambda r: (r.failure == "net::ERR_ABORTED" and "/icon.svg" in r.url)
+                or self.failed.append(r.url))
 
         def guard(route):
             url = urlparse(route.request.url)

@@ -47,7 +47,10 @@ def test_assets_are_cache_busted_by_content_hash(web_site):
     urls = [link["href"] for link in document.find_all("link", rel="stylesheet")]
     urls += [script["src"] for script in document.find_all("script")]
     assert urls
-    assert all(re.search(r"\?v=[0-9a-f]{10}$", url) for url in urls), urls
+    urls += [link["href"] for link in document.find_all("link", rel="icon")]
+    assert urls
+    # Bundles carry the hash in their file name, single theme files (the icon) in a query string.
+    assert all(re.search(r"(?:\?v=|/bundles/[a-z0-9-]+\.)[0-9a-f]{10}(?:\.css|\.js)?$", url) for url in urls), urls
 
 
 def test_404_page_links_work_from_any_depth(web_site):

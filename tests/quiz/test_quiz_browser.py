@@ -21,12 +21,11 @@ FULL_STORAGE = """Storage.prototype.setItem = function () {
 
 
 def open_quiz(page, site_url, tier="fundamentals", scheme="light", width=1280):
-    errors = []  # script errors, and failed requests (except the favicon Chromium asks for on its own)
+    errors = []  # script errors, and failed requests (every page declares its icon: no /favicon.ico guess)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and not m.text.startswith("Failed to load resource")
             and errors.append(m.text))
-    page.on("response", lambda r: r.status >= 400 and not r.url.endswith("/favicon.ico")
-            and errors.append(f"{r.status} {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and errors.append(f"{r.status} {r.url}"))
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{site_url}/{TOPIC}/{tier}.html")

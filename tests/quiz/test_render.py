@@ -1,4 +1,5 @@
-"""Quiz rendering: the form's structure without JavaScript, the template, and the quizzes of the real site."""
+"""Quiz rendering: the view, the quiz component (through Pelican's Jinja environment) without JavaScript, its
+place in the page, and the quizzes of the real site."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from strata.quiz.model import Option, Question, Quiz
-from strata.quiz.render import Section, render_quiz
+from strata.quiz.render import Section, content_parts, quiz_view, render_quiz, render_view
 from tests.support.site import build_tiny_site
 
 TOPIC = "topics/post-trt-testicular-restoration"
@@ -192,3 +193,20 @@ def test_an_unknown_section_stops_the_build_with_its_line(tmp_path):
     assert result.returncode == 1
     assert ("topics/demo/academic.md:13: question 1 names section 'B section', which is not a '##' heading "
             "of this page; use one of: 'A section'") in result.stderr
+
+
+def test_the_view_knows_every_id_the_component_gives():
+    view = quiz_view(QUIZ, "quiz-1", [Section("hormones", "Hormones")])
+    document = BeautifulSoup(render_view(view), "html.parser")
+    assert {e["id"] for e in document.find_all(id=True)} == view.element_ids()
+
+
+def test_a_page_template_renders_each_quiz_at_its_marker():
+    first, second = (quiz_view(QUIZ, quiz_id, [Section("hormones", "Hormones")]) for quiz_id in ("quiz-1", "quiz-2"))
+    content = f"<p>Before.</p>{first.marker}<p>Between.</p>{second.marker}<p>After.</p>"
+    parts = content_parts(content, [first, second])
+    assert [(str(html), view and view.id) for html, view in parts] == [
+        ("<p>Before.</p>", "quiz-1"), ("<p>Between.</p>", "quiz-2"), ("<p>After.</p>", None)]
+    assert content_parts("<p>No quiz.</p>", ()) == [("<p>No quiz.</p>", None)]
+    with pytest.raises(ValueError, match="no place for quiz 'quiz-2'"):
+        content_parts(f"<p>Before.</p>{first.marker}", [first, second])

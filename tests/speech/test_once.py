@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -49,8 +50,10 @@ def test_search_count_is_announced_once_per_search(reader, speech_url):
     page.get_by_role("searchbox").fill("testes")
     page.get_by_role("searchbox").focus()
     reader.heard()
-    heard = reader.press("Enter")
-    [count] = heard
+    page.keyboard.press("Enter")
+    # The count comes after the query's shards load (scripts added on demand): wait for it, then listen.
+    expect(page.locator("#search-status")).to_contain_text("“testes”")
+    [count] = reader.heard()
     assert count.startswith("polite: ")
     assert "“testes”" in count
 

@@ -1,8 +1,8 @@
 """Comprehension quizzes written in Markdown: ```` ```quiz ```` blocks of YAML → accessible forms.
 
-``parse`` (source → :mod:`model`), ``render`` (model → HTML through the theme's
-``components/quiz.html``) and ``extension`` (the Python-Markdown glue). The
-browser side is ``theme/static/js/quiz.js`` and ``theme/static/css/quiz.css``;
+``parse`` (source → :mod:`model`), ``render`` (model → the view that the theme's
+quiz component, ``theme/components/quiz/``, renders) and ``extension`` (the
+Python-Markdown glue). The component holds the macro, ``quiz.css`` and ``quiz.js``;
 authoring is documented in AUTHORING.md, "Quizzes".
 """
 

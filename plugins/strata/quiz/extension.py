@@ -7,10 +7,12 @@ Two steps, both through Python-Markdown's extension API:
    replaces it by an ``htmlStash`` placeholder.
 2. :class:`QuizTreeprocessor` (priority 4: after ``toc`` at 5, which gives headings
    their ids) resolves each question's ``section:`` to a ``##`` heading of the
-   page, renders the quiz and puts its HTML in the stash slot; the raw-HTML
-   postprocessor then puts it in the page.
+   page and makes the quiz's view (:mod:`.render`). The views are left on
+   ``md.strata_quizzes``. With ``render_in_place`` (the default, for Markdown used
+   alone) the stash slot gets the component's HTML; Strata's reader turns it off,
+   so the slot gets a marker and the page template renders the quiz there.
 
-Rendering late lets a "Review: <section>" link use the heading's real id, exactly
+Working late lets a "Review: <section>" link use the heading's real id, exactly
 as the table of contents does (slugify, de-duplication, explicit ids).
 """
 
@@ -18,21 +20,19 @@ from __future__ import annotations
 
 import html
 import os
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown.extensions import Extension
-from markdown.extensions.toc import render_inner_html, slugify, strip_tags, unique
+from markdown.extensions.toc import render_inner_html, slugify, strip_tags
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..errors import StrataError
+from ..ids import PageIds, page_ids
 from .model import Quiz
 from .parse import find_blocks, parse_quiz
-from .render import DEFAULT_TEMPLATES, Section, render_quiz
-
-ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
+from .render import Section, quiz_view, render_view
 
 
 @dataclass
@@ -72,32 +72,35 @@ class QuizTreeprocessor(Treeprocessor):
             return
         config = self.extension.getConfig
         path = config("source_path") or None
-        page_ids = {element.get("id") for element in root.iter() if element.get("id")}
-        sections = [self._section(heading, page_ids) for heading in root.iter("h2")]
+        ids = page_ids(self.md, root)
+        sections = [self._section(heading, ids) for heading in root.iter("h2")]
         quiz_ids: set[str] = set()
         for number, item in enumerate(pending, 1):
             quiz = item.quiz
-            quiz_id = quiz.id or unique(f"quiz-{number}", page_ids | quiz_ids)
-            if quiz_id in quiz_ids:
-                raise StrataError(f"two quizzes on this page have the id {quiz_id!r}; give each a different "
+            if quiz.id in quiz_ids:
+                raise StrataError(f"two quizzes on this page have the id {quiz.id!r}; give each a different "
                                   "'id:'", path, quiz.line)
+            quiz_id = quiz.id or ids.unique(f"quiz-{number}")
             quiz_ids.add(quiz_id)
-            rendered = render_quiz(quiz, quiz_id, sections, storage_key=f"{_page_key(path)}/{quiz_id}/"
-                                   f"{quiz.fingerprint()}", heading_level=config("heading_level"),
-                                   templates=config("templates"), path=path)
-            rendered_ids = set(ID_ATTRIBUTE.findall(rendered))
-            clashes = sorted(page_ids & rendered_ids)
-            page_ids |= rendered_ids
+            view = quiz_view(quiz, quiz_id, sections, path=path,
+                             storage_key=f"{_page_key(path)}/{quiz_id}/{quiz.fingerprint()}")
+            own = view.element_ids() - ({quiz_id} if not quiz.id else set())
+            clashes = sorted(i for i in own if i in ids)
             if clashes:
                 raise StrataError(f"this quiz's id {quiz_id!r} clashes with the element id {clashes[0]!r} "
                                   "elsewhere on this page; give the quiz another 'id:'", path, quiz.line)
-            self.md.htmlStash.rawHtmlBlocks[item.stash_index] = str(rendered)
+            for element_id in own:
+                ids.take(element_id)
+            self.md.strata_quizzes.append(view)
+            self.md.htmlStash.rawHtmlBlocks[item.stash_index] = (
+                str(render_view(view, config("heading_level"), config("theme") or None))
+                if config("render_in_place") else view.marker)
 
-    def _section(self, heading: etree.Element, page_ids: set[str]) -> Section:
+    def _section(self, heading: etree.Element, ids: PageIds) -> Section:
         """The heading's title as the table of contents shows it, and its id (given one if it has none)."""
         title = html.unescape(strip_tags(render_inner_html(heading, self.md)))
         if not heading.get("id"):
-            heading.set("id", unique(slugify(title, "-"), page_ids))
+            heading.set("id", ids.unique(slugify(title, "-")))
         return Section(heading.get("id"), " ".join(title.split()))
 
 
@@ -115,8 +118,10 @@ class QuizExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "source_path": ["", "Path of the Markdown file, for 'path:line:' error messages and storage keys."],
-            "templates": [DEFAULT_TEMPLATES, "The theme's templates folder (holding components/quiz.html)."],
-            "heading_level": [2, "Heading level of the quiz title (the error summary uses the next level)."],
+            "render_in_place": [True, "Put the quiz's HTML in the page; when False, a marker that the page "
+                                "template replaces by the quiz component (the views are on md.strata_quizzes)."],
+            "theme": ["", "The theme whose quiz component renders in place (Strata's own when empty)."],
+            "heading_level": [2, "Heading level of the quiz title when rendered in place."],
         }
         self.pending: list[_Pending] = []
         super().__init__(**kwargs)
@@ -124,11 +129,14 @@ class QuizExtension(Extension):
     def extendMarkdown(self, md):
         md.registerExtension(self)
         self.pending = []
+        self.md = md
+        md.strata_quizzes = []
         md.preprocessors.register(QuizPreprocessor(md, self), "strata_quiz", 28)
         md.treeprocessors.register(QuizTreeprocessor(md, self), "strata_quiz", 4)
 
     def reset(self) -> None:
         self.pending = []
+        self.md.strata_quizzes = []
 
 
 def makeExtension(**kwargs):

@@ -1,26 +1,30 @@
-"""Render a :class:`~.model.Quiz` to HTML with the theme's ``components/quiz.html`` template.
+"""From a :class:`~.model.Quiz` to what the theme's quiz component (``theme/components/quiz/``) renders.
 
-Author text (questions, options, feedback, explanations) goes through
-:mod:`strata.markdown.safe` (raw HTML escaped, unsafe URLs dropped) and the
-template is autoescaped, so a quiz can never inject markup or script.
+:func:`quiz_view` resolves each question's ``section:`` and gives every element its id; the view is
+what the component's ``quiz`` macro takes. In a build the Markdown extension leaves the views on the
+page (``page.quizzes``) and a marker where each quiz was written; the page template splits the content
+at the markers (:func:`content_parts`) and calls the macro in Pelican's one Jinja environment.
+:func:`render_quiz` renders a view alone, through the same environment (tests, Markdown outside Pelican).
+
+Author text (questions, options, feedback, explanations) goes through :mod:`strata.markdown.safe` (raw
+HTML escaped, unsafe URLs dropped) and the template is autoescaped, so a quiz can never inject markup.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..errors import StrataError
 from ..markdown.safe import render_block, render_inline
 from .model import Option, Question, Quiz
 
-DEFAULT_TEMPLATES = str(Path(__file__).resolve().parents[3] / "theme" / "templates")
-TEMPLATE = "components/quiz.html"
+DEFAULT_THEME = str(Path(__file__).resolve().parents[3] / "theme")
+TEMPLATE = "quiz/quiz.html"
+MARKER = "<!--strata-quiz:{id}-->"
 
 
 @dataclass(frozen=True)
@@ -50,16 +54,34 @@ class QuestionView:
     hint: str
     error: str
     options: tuple[OptionView, ...]
-    correct: tuple[OptionView, ...]
     explanation: Markup
     review: Section | None
 
+    @property
+    def correct(self) -> tuple[OptionView, ...]:
+        return tuple(o for o in self.options if o.correct)
 
-@lru_cache(maxsize=8)
-def environment(templates: str) -> Environment:
-    """The Jinja2 environment of a theme's ``templates`` folder (autoescaped, strict about typos)."""
-    return Environment(loader=FileSystemLoader(templates), autoescape=True, trim_blocks=True,
-                       lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=False)
+
+@dataclass(frozen=True)
+class QuizView:
+    """A quiz as the component takes it: ``storage_key`` names its saved answers in ``localStorage``."""
+
+    id: str
+    title: str
+    storage_key: str
+    questions: tuple[QuestionView, ...]
+
+    @property
+    def marker(self) -> str:
+        return MARKER.format(id=self.id)
+
+    def element_ids(self) -> set[str]:
+        """Every id the component gives the quiz's elements (``tests/quiz`` checks it against the HTML)."""
+        ids = {self.id, f"{self.id}-title", f"{self.id}-errors", f"{self.id}-errors-title"}
+        for q in self.questions:
+            ids |= {q.id, f"{q.id}-hint", f"{q.id}-error", f"{q.id}-result"}
+            ids |= {i for o in q.options for i in (o.id, f"{o.id}-feedback")}
+        return ids
 
 
 def find_section(question: Question, sections: list[Section], path: str | None = None) -> Section | None:
@@ -81,11 +103,10 @@ def _folded(text: str) -> str:
 
 def question_view(quiz_id: str, question: Question, review: Section | None) -> QuestionView:
     base = f"{quiz_id}-q{question.number}"
-    options = tuple(_option_view(base, option) for option in question.options)
     return QuestionView(
         id=base, number=question.number, type=question.type, input_type=question.input_type,
         legend=render_inline(question.text), hint=question.hint, error=question.error_message,
-        options=options, correct=tuple(o for o in options if o.correct),
+        options=tuple(_option_view(base, option) for option in question.options),
         explanation=render_block(question.explanation), review=review)
 
 
@@ -94,15 +115,39 @@ def _option_view(base: str, option: Option) -> OptionView:
                       correct=option.correct, feedback=render_inline(option.feedback) if option.feedback else None)
 
 
-def render_quiz(quiz: Quiz, quiz_id: str, sections: list[Section], *, storage_key: str = "",
-                heading_level: int = 2, templates: str | None = None, path: str | None = None) -> Markup:
-    """The quiz's HTML: a ``<form class="quiz">`` with one ``<fieldset>`` per question.
+def quiz_view(quiz: Quiz, quiz_id: str, sections: list[Section], *, storage_key: str = "",
+              path: str | None = None) -> QuizView:
+    """The view of ``quiz``; ``sections`` are the page's headings that a ``section:`` may name."""
+    questions = tuple(question_view(quiz_id, q, find_section(q, sections, path)) for q in quiz.questions)
+    return QuizView(quiz_id, quiz.title, storage_key or f"{quiz_id}/{quiz.fingerprint()}", questions)
 
-    ``sections`` are the page's headings that ``section:`` may name; ``storage_key``
-    identifies the quiz in the reader's ``localStorage`` (page and content fingerprint).
+
+def render_view(view: QuizView, heading_level: int = 2, theme: str | None = None) -> Markup:
+    """The component's HTML for ``view`` (a ``<form class="quiz">``), rendered alone."""
+    from ..components import jinja_environment
+
+    macro = jinja_environment(theme=theme or DEFAULT_THEME).get_template(TEMPLATE).module.quiz
+    return Markup(str(macro(view, heading_level=heading_level)).strip())
+
+
+def render_quiz(quiz: Quiz, quiz_id: str, sections: list[Section], *, storage_key: str = "",
+                heading_level: int = 2, theme: str | None = None, path: str | None = None) -> Markup:
+    """:func:`quiz_view` then :func:`render_view`."""
+    return render_view(quiz_view(quiz, quiz_id, sections, storage_key=storage_key, path=path), heading_level, theme)
+
+
+def content_parts(content: str, quizzes) -> list[tuple[Markup, QuizView | None]]:
+    """``content`` cut at each quiz's marker: ``(html, quiz)`` pairs, the last with ``None`` for its quiz.
+
+    The ``quiz_parts`` template filter. A marker that is missing would lose a quiz silently, so it is an
+    error (it cannot happen to a page read by Strata's reader).
     """
-    questions = [question_view(quiz_id, q, find_section(q, sections, path)) for q in quiz.questions]
-    template = environment(os.path.abspath(templates or DEFAULT_TEMPLATES)).get_template(TEMPLATE)
-    html = template.render(quiz=quiz, quiz_id=quiz_id, questions=questions, heading_level=heading_level,
-                           storage_key=storage_key or f"{quiz_id}/{quiz.fingerprint()}")
-    return Markup(html.strip())
+    parts, rest = [], str(content)
+    for view in quizzes or ():
+        quiz_id = view["id"] if isinstance(view, Mapping) else view.id  # a mapping in a component example
+        marker = MARKER.format(id=quiz_id)
+        before, found, rest = rest.partition(marker)
+        if not found:
+            raise ValueError(f"the page has no place for quiz {quiz_id!r} (its marker {marker} is missing)")
+        parts.append((Markup(before), view))
+    return [*parts, (Markup(rest), None)]

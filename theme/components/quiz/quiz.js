@@ -1,5 +1,5 @@
-/* Strata quizzes (components/quiz.html): check answers, GOV.UK-style error summary, saved progress.
-   One classic script: no modules, no fetch, nothing leaves the browser; works from file://.
+/* components/quiz: check answers, GOV.UK-style error summary, saved progress. Root: form.quiz[data-module=quiz].
+   Classic script: no modules, no fetch, nothing leaves the browser; works from file://.
    Without it the form still works: answers are chosen natively and revealed by each <details>. */
 (function () {
   "use strict";
@@ -96,7 +96,7 @@
           summary.querySelector("[data-quiz-error-for='" + q.id + "']").hidden = false;
         });
         summary.hidden = false;
-        summary.focus();
+        summary.focus();  // a named group, not an alert: focus alone announces it, once
         return;
       }
       var score = questions.filter(mark).length;
@@ -155,5 +155,5 @@
     all(form, "[data-quiz-js]").forEach(function (element) { element.hidden = false; });
   }
 
-  all(document, "form.quiz[data-quiz-key]").forEach(setup);
+  Strata.register("quiz", setup);
 })();

@@ -1,0 +1,92 @@
+/* components/toggletip: a term (a.term whose aria-describedby names a hidden description) shows that
+   description in a pop-up on hover, focus or click; Escape closes it. The pop-up's link goes where the
+   term links, labelled by the description's data-tip-link ("Glossary entry" by default; abbreviations
+   name their list). Root: any element holding terms,
+   with data-module="toggletip". The listeners are installed once, on the document, for every root. */
+(function () {
+  "use strict";
+  var listening = false, tip = document.createElement("span"), term = null, quiet = null, pinned = false, timer;
+  tip.className = "term-tip";
+  tip.hidden = true;
+  tip.innerHTML = '<span></span> <a class="term-tip__link">Glossary entry<span class="visually-hidden"></span></a>';
+
+  function inside(n) { return !!(n && term && (term.contains(n) || tip.contains(n))); }
+  function termOf(n) { return n.closest && n.closest("a.term"); }
+
+  function hide() {
+    clearTimeout(timer);
+    if (!term) return;
+    tip.hidden = true;
+    term.setAttribute("aria-expanded", "false");
+    term = null;
+    pinned = false;
+  }
+
+  function place() {
+    if (!term) return;
+    var l = term.getClientRects(), a = l[0], z = l[l.length - 1], d = document.documentElement, s = tip.style,
+      below = d.clientHeight - z.bottom - 14, above = a.top - 14, room = Math.max(below, above), up;
+    s.maxHeight = "";
+    if (tip.offsetHeight > room) s.maxHeight = room + "px";
+    up = tip.offsetHeight > below && above > below;
+    s.top = (up ? a.top - 6 - tip.offsetHeight : z.bottom + 6) + "px";
+    s.left = Math.max(8, Math.min((up ? a : z).left, d.clientWidth - tip.offsetWidth - 8)) + "px";
+  }
+
+  function show(t, pin) {
+    clearTimeout(timer);
+    var def = document.getElementById(t.getAttribute("aria-describedby"));
+    if (!def) return;
+    if (term !== t) {
+      hide();
+      term = t;
+      tip.firstChild.innerHTML = def.innerHTML;
+      tip.lastChild.href = t.href;
+      tip.lastChild.firstChild.nodeValue = def.getAttribute("data-tip-link") || "Glossary entry";
+      tip.lastChild.lastChild.textContent = ": " + def.getAttribute("data-term");
+      t.after(tip);
+      tip.hidden = false;
+      t.setAttribute("aria-expanded", "true");
+    }
+    pinned = pinned || pin;
+    place();
+  }
+
+  function listen() {
+    var on = addEventListener;
+    on("pointerover", function (e) {
+      var t = termOf(e.target);
+      if (t && e.pointerType !== "touch") show(t, false);
+      if (inside(e.target)) clearTimeout(timer);
+    });
+    on("pointerout", function (e) {
+      if (inside(e.target) && !inside(e.relatedTarget)) timer = setTimeout(function () { if (!pinned && !inside(document.activeElement)) hide(); }, 400);
+    });
+    on("focusin", function (e) {
+      var t = termOf(e.target);
+      if (t) { if (t !== quiet) show(t, false); } else if (!inside(e.target)) hide();
+    });
+    on("click", function (e) {
+      var t = termOf(e.target);
+      if (t && !(e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button)) {
+        e.preventDefault();
+        if (t === term && pinned) hide(); else show(t, true);
+      } else if (!inside(e.target)) hide();
+    });
+    on("keydown", function (e) {
+      if (e.key !== "Escape" || !term) return;
+      quiet = tip.contains(document.activeElement) && term;
+      hide();
+      if (quiet) quiet.focus();
+      quiet = null;
+    });
+    on("resize", place);
+    on("scroll", place);
+  }
+
+  Strata.register("toggletip", function (root) {
+    root.querySelectorAll("a.term").forEach(function (a) { a.setAttribute("aria-expanded", "false"); });
+    if (!listening) listen();
+    listening = true;
+  });
+})();
