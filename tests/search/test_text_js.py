@@ -12,7 +12,7 @@ from tests.support.site import ROOT
 
 pytestmark = pytest.mark.browser
 
-SCRIPT = ROOT / "theme" / "static" / "js" / "search.js"
+SCRIPT = ROOT / "theme" / "components" / "search" / "search.js"
 # Words that exercise every rule of the Porter stemmer (from Porter's paper and its test vocabulary).
 _PORTER_TEXT = """
 caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled sized

@@ -84,7 +84,10 @@ def test_search_announces_the_count_then_reads_the_first_result(reader, speech_u
     assert reader.heard() == ["searchbox, Search every topic, the glossary and the references"]
     page.keyboard.type("gland")
     assert reader.heard() == []  # typing is echoed by the reader's own key echo, not by the page
-    [count] = reader.press("Enter")
+    said = reader.press("Enter")
+    # The count comes once the query's shards have loaded (scripts added on demand): wait for it, then listen.
+    expect(page.locator("#search-status")).to_contain_text("“gland”")
+    [count] = said + reader.heard()
     assert re.fullmatch(r"polite: \d+ results? for “gland”\.", count)
     assert reader.press("Tab") == ["button, Search"]
     [first] = reader.press("Tab")

@@ -1,4 +1,4 @@
-"""Strata's search: a sharded index written at build time, queried by ``theme/static/js/search.js``."""
+"""Strata's search: a sharded index written at build time, queried by ``theme/components/search/search.js``."""
 
 from .docs import SearchDoc, collect_docs
 from .index import FOLDER, write_index

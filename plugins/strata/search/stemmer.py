@@ -1,7 +1,7 @@
 """The Porter stemmer (Porter 1980), as in Martin Porter's reference C/Python versions and lunr.py.
 
 It keeps the reference version's two departures (``-bli`` → ``-ble``, ``-logi`` →
-``-log``) and leaves words of one or two letters alone. ``theme/static/js/search.js``
+``-log``) and leaves words of one or two letters alone. ``theme/components/search/search.js``
 holds a line-by-line port (``stem``) that must give the same stem for every word:
 ``tests/search/test_text.py`` compares the two on a word list. Input is lower case.
 """

@@ -1,4 +1,4 @@
-/* Strata search (classic script). Queries the sharded index under search/ (plugins/strata/search/): the
+/* Strata search (classic script; component "search", started on the element with data-module="search"). Queries the sharded index under search/ (plugins/strata/search/): the
    index, dictionary, postings and document shards are classic scripts loaded on demand (which works from
    file://, unlike fetch), each handing a JSON string to window.strataSearchShard. Results are built with
    DOM methods and textContent only, so indexed text can never inject markup. */
@@ -315,14 +315,17 @@
   }
 
   window.StrataSearch = { stem: stem, fold: fold, words: words, stopWords: STOP_WORDS, find: find };
-  var form = document.querySelector(".search-form");
+  if (window.Strata) window.Strata.register("search", start);
+
+  /* ---- The page (data-module="search"): results ten at a time, a button for more ------------------------ */
+  function start(root) {
+  var form = root.querySelector(".search-form");
   if (!form || !manifest) return;
 
-  /* ---- The page: results ten at a time, a button for more ------------------------------------------- */
   var PAGE = 10;
   var input = form.querySelector("input[type=search]");
-  var status = document.getElementById("search-status");
-  var list = document.getElementById("search-results");
+  var status = root.querySelector("#search-status");
+  var list = root.querySelector("#search-results");
   var more = document.createElement("button");
   more.type = "button";
   more.className = "search-more";
@@ -330,7 +333,7 @@
   more.hidden = true;
   list.after(more);
   var current = null;
-  document.querySelector("[data-search-nojs]").hidden = true;
+  root.querySelector("[data-search-nojs]").hidden = true;
 
   function render(found, docs) {
     var links = docs.map(function (doc) {
@@ -387,4 +390,5 @@
   });
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) { input.value = initial; show(initial); }
+  }
 })();
