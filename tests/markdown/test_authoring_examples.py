@@ -45,7 +45,9 @@ def test_the_more_markdown_examples_build_as_documented(tmp_path):
     notes = main.select_one("section.footnotes")
     assert notes.find("h2").get_text() == "Notes"
     assert notes["aria-labelledby"] == notes.find("h2")["id"]
-    assert notes.select_one("a.footnote-backref")["aria-label"] == "Back to reference 1"
+    back = notes.select_one("a.footnote-backref")
+    assert back.get_text() == "↩Back to reference 1"
+    assert back.select_one(".visually-hidden").get_text() == "Back to reference 1"
     assert main.select_one("pre > code").get_text() == "dose = 125 mg per week\n"
     assert "Gonadorelin" in [dt.get_text() for dt in main.select(".prose dl dt")]
     first_use = main.select_one('a.term[href="#abbr-hpg"]')

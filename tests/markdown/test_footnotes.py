@@ -18,7 +18,7 @@ class TestFootnotes(TestCase):
                 <h2 id="notes">Notes</h2>
                 <ol>
                 <li id="fn-a">
-                <p>The note.&#160;<a aria-label="Back to reference 1" class="footnote-backref" href="#fnref-a">&#8617;</a></p>
+                <p>The note.&#160;<a class="footnote-backref" href="#fnref-a"><span aria-hidden="true">&#8617;</span><span class="visually-hidden">Back to reference 1</span></a></p>
                 </li>
                 </ol>
                 </section>
@@ -36,10 +36,10 @@ class TestFootnotes(TestCase):
             <h2 id="notes-2">Notes</h2>
             <ol>
             <li id="fn-a-2">
-            <p>First.&#160;<a aria-label="Back to reference 1" class="footnote-backref" href="#fnref-a">&#8617;</a><a aria-label="Back to reference 1, use 2" class="footnote-backref" href="#fnref2-a">&#8617;</a></p>
+            <p>First.&#160;<a class="footnote-backref" href="#fnref-a"><span aria-hidden="true">&#8617;</span><span class="visually-hidden">Back to reference 1</span></a><a class="footnote-backref" href="#fnref2-a"><span aria-hidden="true">&#8617;</span><span class="visually-hidden">Back to reference 1, use 2</span></a></p>
             </li>
             <li id="fn-b">
-            <p>Second.&#160;<a aria-label="Back to reference 2" class="footnote-backref" href="#fnref-b">&#8617;</a></p>
+            <p>Second.&#160;<a class="footnote-backref" href="#fnref-b"><span aria-hidden="true">&#8617;</span><span class="visually-hidden">Back to reference 2</span></a></p>
             </li>
             </ol>
             </section>

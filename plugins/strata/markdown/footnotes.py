@@ -10,8 +10,8 @@ any other id is given) turns that into::
     <section aria-labelledby="notes" class="footnotes">
     <h2 id="notes">Notes</h2>
     <ol>
-    <li id="fn-1"><p>The note. <a aria-label="Back to reference 1" class="footnote-backref"
-        href="#fnref-1">↩</a></p></li>
+    <li id="fn-1"><p>The note. <a class="footnote-backref" href="#fnref-1"><span aria-hidden="true">↩</span>
+        <span class="visually-hidden">Back to reference 1</span></a></p></li>
     </ol>
     </section>
 
@@ -68,7 +68,7 @@ class AccessibleFootnotesTreeprocessor(Treeprocessor):
                 target = back.get("href", "")[1:]
                 back.set("href", "#" + new_ids.get(target, target))
                 back.attrib.pop("title", None)
-                back.set("aria-label", f"Back to reference {number}" + (f", use {use}" if use > 1 else ""))
+                _name_by_text(back, f"Back to reference {number}" + (f", use {use}" if use > 1 else ""))
         for _, block in blocks:
             self._labelled_section(block, ids.unique("notes"))
 
@@ -81,6 +81,17 @@ class AccessibleFootnotesTreeprocessor(Treeprocessor):
         heading.text, heading.tail = self.title, "\n"
         block.insert(0, heading)
         block.text = "\n"
+
+
+def _name_by_text(link: etree.Element, name: str) -> None:
+    """Name ``link`` by visually hidden text, its visible symbol (↩) hidden from assistive technology.
+
+    Not ``aria-label``: a name that does not contain the visible label fails WCAG 2.5.3 (label in name),
+    and a symbol is no label a speech-input user can say."""
+    symbol = etree.SubElement(link, "span", {"aria-hidden": "true"})
+    symbol.text, link.text = link.text, None
+    hidden = etree.SubElement(link, "span", {"class": "visually-hidden"})
+    hidden.text = name
 
 
 class AccessibleFootnotesExtension(Extension):
