@@ -1,6 +1,6 @@
 """Strata's benchmark: build cost of the plugin, glossary matching cost, page weight, search speed, reading check.
 
-``python -m benchmarks.bench`` (or ``invoke bench``; ``--quick`` for a 20-topic run).
+``python -m benchmarks.bench`` (or ``invoke bench``; ``--quick`` for a small run that proves it works).
 It prints every figure and writes them all to a JSON file so runs can be compared.
 Nothing here asserts a time: the targets are printed next to the figures.
 """
@@ -249,18 +249,22 @@ def report(figures: dict) -> str:
     return "\n".join(lines)
 
 
+QUICK_TOPICS, QUICK_TERMS = 8, 200  # small enough for the suite, large enough for every figure to mean something
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--topics", type=int, default=300, help="number of topics (3 tier pages each)")
     parser.add_argument("--terms", type=int, default=1000, help="glossary size")
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind, alternating")
-    parser.add_argument("--quick", action="store_true", help="20 topics, 1 run: proves the benchmark works")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_TOPICS} topics, {QUICK_TERMS} terms, 1 run: "
+                        "proves the benchmark works (the test suite runs it)")
     parser.add_argument("--dense", action="store_true", help="stress corpus: ~146 glossary links per tier page")
     parser.add_argument("--peers", action="store_true", help="also measure mkdocs-material and Pagefind if installed")
     parser.add_argument("--json", type=Path, help="where to write the figures (default benchmarks/results/)")
     args = parser.parse_args(argv)
     if args.quick:
-        args.topics, args.runs = 20, 1
+        args.topics, args.terms, args.runs = QUICK_TOPICS, QUICK_TERMS, 1
     with tempfile.TemporaryDirectory(prefix="strata-bench-") as tmp:
         work = Path(tmp)
         content = write_corpus(work / "corpus", topics=args.topics, terms=args.terms, dense=args.dense)

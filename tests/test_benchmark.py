@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+from benchmarks.bench import QUICK_TOPICS
 from tests.support.site import ROOT
 
 FIGURES = {
@@ -25,14 +26,14 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(target.read_text())
-    assert figures["topics"] == 20
+    assert figures["topics"] == QUICK_TOPICS
     missing = [f"{group}.{key}" for group, keys in FIGURES.items() for key in keys
                if not isinstance(figures[group].get(key), int | float) or figures[group][key] <= 0]
     assert missing == []
-    assert figures["search"]["search_documents"] > 60 * 3
+    assert figures["search"]["search_documents"] > QUICK_TOPICS * 3 * 3  # several sections per tier page
     assert figures["search"]["cold_query_requests"] >= 4  # the page, its stylesheet and scripts, the index
     assert 0 < figures["search"]["index_to_text_ratio"] < 10
-    assert figures["site"]["pages"] > 80
+    assert figures["site"]["pages"] > QUICK_TOPICS * 4  # an overview and three tiers per topic, and more
     assert 5 < figures["site"]["term_links_per_tier_page"] < 40  # the real site's density, not the dense corpus
     for line in ("Build (median", "Peak memory", "Search, cold query", "Search, follow-up", "Search index on disk",
                  "Largest published page", "Glossary matcher", "Offline zip", "Anchors:", "mkdocs-material",
