@@ -7,6 +7,7 @@ fixes a whole file in one go. Nothing here ever shows a Python traceback.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -82,3 +83,21 @@ def display_path(path: str) -> str:
     except ValueError:
         return path
     return path if relative.startswith("..") else relative
+
+
+class AuthorErrorsWithoutTraceback(logging.Filter):
+    """Pelican's command logs the exception that ended a run with its traceback (``exc_info``): for an
+    author's mistake (a :class:`StrataError` or :class:`BuildFailed`) only the ``path:line: message``
+    lines are kept, so ``pelican``, ``pelican -r`` and ``invoke regenerate`` never print a traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exception = record.exc_info[1] if record.exc_info else None
+        if isinstance(exception, StrataError | BuildFailed):
+            record.msg, record.args, record.exc_info, record.exc_text = "%s", (str(exception),), None, None
+        return True
+
+
+def quiet_author_errors(logger: logging.Logger) -> None:
+    """Install :class:`AuthorErrorsWithoutTraceback` on ``logger`` once."""
+    if not any(isinstance(f, AuthorErrorsWithoutTraceback) for f in logger.filters):
+        logger.addFilter(AuthorErrorsWithoutTraceback())

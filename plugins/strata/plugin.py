@@ -28,6 +28,7 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import astuple
 from functools import cache
@@ -40,6 +41,7 @@ from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .components import configure as configure_components
 from .components import theme_bundles
 from .config import load_config
+from .errors import quiet_author_errors
 from .glossary.backlinks import collect_uses, glossary_page
 from .glossary.uses_pages import UsesPagesGenerator
 from .incremental import IncrementalWriter, finish_run, plan_rewrites, start_run
@@ -132,6 +134,7 @@ def on_finalized(pelican) -> None:
 
 
 def register() -> None:
+    quiet_author_errors(logging.getLogger("pelican"))  # Pelican's command: path:line messages, no traceback
     signals.initialized.connect(on_initialized)
     signals.get_generators.connect(on_get_generators)
     signals.readers_init.connect(on_readers_init)

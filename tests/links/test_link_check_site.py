@@ -120,6 +120,7 @@ def test_plain_pelican_stops_at_the_dead_link(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
                             env={"PYTHONPATH": str(ROOT / "plugins"), "COLUMNS": "300", "PATH": "/usr/bin:/bin"})
     assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
     assert ("content/topics/demo/academic.md:7: the link 'fundamentals.html#nowhere' does not work: there is no "
             "element with id 'nowhere' in topics/demo/fundamentals.html") in " ".join(
         (result.stdout + result.stderr).split())
