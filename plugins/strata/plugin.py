@@ -86,6 +86,8 @@ def on_all_generators_finalized(generators) -> None:
     config, errors, glossary = state.config, state.errors, state.glossary
 
     pages = [*pages_generator.pages, *pages_generator.hidden_pages]
+    for page in pages:  # Pelican formats page.url from the settings on every access: once per page is enough
+        page.override_url = page.url
     topics = collect_topics(pages, config, errors)
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
     measure_tiers(topics, pages, config, errors)
