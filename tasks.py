@@ -111,6 +111,41 @@ def bench(c, quick=False, topics=300, dense=False, peers=False):
     c.run(f"{shlex.quote(PYTHON)} -m benchmarks.bench {flags}", env=ENV, pty=False)
 
 
+LOCALES = ROOT / "theme" / "locale"
+TEMPLATE = LOCALES / "messages.pot"
+PYBABEL = shlex.quote(str(Path(PYTHON).with_name("pybabel")))
+
+
+@task(name="i18n-extract")
+def i18n_extract(c):
+    """Collect the interface's messages (templates and plugin, see babel.cfg) into theme/locale/messages.pot."""
+    c.run(f"{PYBABEL} extract -F babel.cfg -k N_ -k plural_forms:1,2 -k script_message --add-location=file "
+          f"--sort-by-file --project=Strata --copyright-holder='Strata authors' -o {shlex.quote(str(TEMPLATE))} .",
+          pty=False)
+
+
+@task(name="i18n-update", help={"lang": "only this language; a new one (e.g. fr) gets its catalogue created"})
+def i18n_update(c, lang=""):
+    """Bring every catalogue (or --lang's) up to date with messages.pot: new messages to translate appear."""
+    new = lang and not (LOCALES / lang / "LC_MESSAGES" / "messages.po").exists()
+    command = "init" if new else "update --ignore-obsolete --no-wrap"
+    c.run(f"{PYBABEL} {command} -i {shlex.quote(str(TEMPLATE))} -d {shlex.quote(str(LOCALES))}"
+          + (f" -l {shlex.quote(lang)}" if lang else ""), pty=False)
+
+
+@task(name="i18n-compile", help={"lang": "only this language"})
+def i18n_compile(c, lang=""):
+    """Check every catalogue as the build compiles it (in memory): untranslated, fuzzy or mismatched messages."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from strata.i18n import catalogue_problems, languages
+
+    problems = [p for code in ([lang] if lang else languages(str(ROOT / "theme")))
+                for p in catalogue_problems(str(ROOT / "theme"), code)]
+    print("\n".join(problems) or "Every catalogue is complete and compiles.")
+    if problems:
+        sys.exit(1)
+
+
 @task
 def lint(c):
     """Run ruff over the Python code."""

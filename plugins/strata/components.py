@@ -227,6 +227,7 @@ def jinja_environment(settings_file: str | None = None, theme: str | None = None
     from pelican.generators import Generator
     from pelican.settings import read_settings
 
+    from .i18n import install as install_translations
     from .publishing import make_asset_filter
 
     settings = read_settings(settings_file, override={"THEME": theme} if theme else None)
@@ -234,4 +235,5 @@ def jinja_environment(settings_file: str | None = None, theme: str | None = None
     settings["JINJA_FILTERS"]["asset"] = make_asset_filter(settings)
     generator = Generator(context={}, settings=settings, path=settings["PATH"], theme=settings["THEME"],
                           output_path=tempfile.gettempdir())
+    install_translations(generator.env, settings)
     return generator.env

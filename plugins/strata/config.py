@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import StrataError
+from .i18n import N_
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,12 @@ class Option:
 
 DEFAULT_READING_TARGETS = {"fundamentals": 8, "intermediate": 12, "academic": None}
 
+# Labels and descriptions are messages of the interface's catalogues (shown translated); tiers of your own
+# are shown as written, unless the catalogues have them too.
 DEFAULT_TIERS = (
-    ("fundamentals", "Fundamentals", "Plain language: the essentials, no background needed."),
-    ("intermediate", "Intermediate", "More detail: how treatments work, for readers who know the basics."),
-    ("academic", "Academic", "In depth: mechanisms and evidence, in clinical language."),
+    ("fundamentals", N_("Fundamentals"), N_("Plain language: the essentials, no background needed.")),
+    ("intermediate", N_("Intermediate"), N_("More detail: how treatments work, for readers who know the basics.")),
+    ("academic", N_("Academic"), N_("In depth: mechanisms and evidence, in clinical language.")),
 )
 
 STRATA_SCHEMA: dict[str, Option] = {
@@ -52,8 +55,8 @@ STRATA_SCHEMA: dict[str, Option] = {
     "words_per_minute": Option(
         200, int, "Reading speed used for the reading-time estimate."),
     "disclaimer": Option(
-        "This page is educational information, not medical advice. "
-        "Talk to a doctor or other clinician before you start, stop or change any treatment.",
+        N_("This page is educational information, not medical advice. "
+           "Talk to a doctor or other clinician before you start, stop or change any treatment."),
         str, "Health disclaimer shown at the top of every tier page."),
     "glossary_scope": Option(
         "page", str, "Mark the first use of a glossary term once per `page` or once per `section`.",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .errors import ErrorLog, StrataError, line_of
+from .i18n import N_
 from .markdown.in_brief import ANCHOR as IN_BRIEF_ANCHOR
 from .markdown.in_brief import START_IN_SOURCE, InBrief, untraced
 from .markdown.safe import render_inline
@@ -22,7 +23,7 @@ from .pagetext import Section, plain_text
 from .prose import prose_lines
 from .readability import Grades, measure, reading_stats, sentences, split_sentences
 
-IN_BRIEF_TITLE = "In brief"
+IN_BRIEF_TITLE = N_("In brief")
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,11 @@ def tier_prose(page) -> list[str]:
     return prose_lines(s for s in page.strata_sections if s.anchor != IN_BRIEF_ANCHOR)
 
 
-def brief_summary(in_brief: InBrief, target: float) -> BriefSummary:
+def brief_summary(in_brief: InBrief, target: float, lang: str = "en") -> BriefSummary:
     items = tuple(render_inline(s.text) for s in in_brief.statements)
     texts = tuple(plain_text(item) for item in items)
-    return BriefSummary(items, texts, measure(sentences(texts)), target)
+    base = lang.replace("_", "-").split("-")[0]
+    return BriefSummary(items, texts, measure(sentences(texts, base), base), target)
 
 
 def check_traces(in_brief: InBrief, prose: list[str], path: str, errors: ErrorLog) -> None:
@@ -59,20 +61,23 @@ def check_traces(in_brief: InBrief, prose: list[str], path: str, errors: ErrorLo
             "tier; quote words of one sentence exactly as the tier writes them", path, statement.line))
 
 
-def measure_tiers(topics, pages, config, errors: ErrorLog) -> None:
-    """Set ``tier.stats`` and ``tier.in_brief`` on every tier; an in-brief block off a tier page is an error."""
+def measure_tiers(topics, pages, config, errors: ErrorLog, gettext_for=lambda page: str) -> None:
+    """Set ``tier.stats`` and ``tier.in_brief`` on every tier; an in-brief block off a tier page is an error.
+    ``gettext_for(page)`` translates into the page's language (the summary's section title)."""
     for topic in topics:
         for tier in topic.tiers:
             page = tier.page
             prose = tier_prose(page)
             text = [line for s in page.strata_sections for line in ((s.title,) if s.title else ()) + s.lines]
-            tier.stats = reading_stats(prose, text, config.words_per_minute, config.reading_targets[tier.spec.id])
+            lang = getattr(page, "lang", None) or "en"
+            tier.stats = reading_stats(prose, text, config.words_per_minute, config.reading_targets[tier.spec.id], lang)
             in_brief = getattr(page, "in_brief", None)
             if in_brief is not None:
                 check_traces(in_brief, prose, page.source_path, errors)
-                tier.in_brief = brief_summary(in_brief, config.in_brief_target)
+                tier.in_brief = brief_summary(in_brief, config.in_brief_target, lang)
                 body = tuple(s for s in page.strata_sections if s.anchor != IN_BRIEF_ANCHOR)  # once, on any run
-                page.strata_sections = (Section(IN_BRIEF_ANCHOR, IN_BRIEF_TITLE, tier.in_brief.texts), *body)
+                title = gettext_for(page)(IN_BRIEF_TITLE)
+                page.strata_sections = (Section(IN_BRIEF_ANCHOR, title, tier.in_brief.texts), *body)
     for page in pages:
         if getattr(page, "in_brief", None) is not None and getattr(page, "strata_tier", None) is None:
             errors.add(StrataError("an in-brief block belongs to a tier page (one with 'Topic:' and 'Tier:'); "

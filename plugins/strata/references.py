@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from .i18n import N_
 from .records import Field, load_records
 
 TEXT_OR_NUMBER = (str, int)
@@ -40,15 +41,20 @@ class Reference:
     @property
     def citation(self) -> Markup:
         """The reference in MLA style, as escaped HTML (titles of books and journals in italics)."""
+        return self.cite()
+
+    def cite(self, gettext=str) -> Markup:
+        """:attr:`citation` with its words (vol., no., pp., quotes) in the language of ``gettext``."""
         authors = escape(self.authors.rstrip("."))
         if self.journal:
             parts = [Markup("<cite>{}</cite>").format(self.journal)]
-            parts += [Markup(f"{label} {escape(value)}") for label, value in
-                      (("vol.", self.volume), ("no.", self.issue)) if value is not None]
+            parts += [escape(gettext(label)) % {"value": value} for label, value in
+                      ((N_("vol. %(value)s"), self.volume), (N_("no. %(value)s"), self.issue)) if value is not None]
             parts.append(escape(str(self.year)))
             if self.pages is not None:
-                parts.append(Markup("pp. {}").format(self.pages))
-            text = Markup("{}. “{}.” {}.").format(authors, self.title.rstrip("."), Markup(", ").join(parts))
+                parts.append(escape(gettext("pp. %(value)s")) % {"value": self.pages})
+            title = escape(gettext("“%(title)s.”")) % {"title": self.title.rstrip(".")}
+            text = Markup("{}. {} {}.").format(authors, title, Markup(", ").join(parts))
         else:
             details = Markup(" ").join(escape(x) for x in (self.edition, self.publisher) if x)
             text = Markup("{}. <cite>{}</cite>. {}{}.").format(

@@ -83,8 +83,9 @@ def metadata_line(path: str, key: str) -> int:
     return 1
 
 
-def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog) -> list[Topic]:
-    """Group ``pages`` by topic, validate them and attach the model to each page.
+def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_for=lambda page: str) -> list[Topic]:
+    """Group ``pages`` by topic, validate them and attach the model to each page (``gettext_for(page)``
+    translates into the page's language: a tier page may be titled with its tier's label in it).
 
     Problems (unknown tier, a tier given twice, a missing tier or overview, a
     malformed topic slug) go to ``errors``; pages without ``Topic:`` are ignored.
@@ -111,7 +112,7 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog) -> list[
             errors.add(StrataError(f"unknown tier {tier_id!r}; use one of: {', '.join(t.id for t in config.tiers)}",
                                    page.source_path, metadata_line(page.source_path, "tier")))
         else:
-            _check_tier_title(page, config.tier(tier_id), errors)
+            _check_tier_title(page, config.tier(tier_id), errors, gettext_for(page))
             _claim(tier_pages.setdefault(slug, {}), tier_id, page, errors, f"tier {tier_id!r} of topic {slug!r}")
 
     # A page that could not be read is missing from its topic: report its own error, not a missing tier.
@@ -125,13 +126,13 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog) -> list[
     return topics
 
 
-def _check_tier_title(page, spec: TierSpec, errors: ErrorLog) -> None:
-    """A tier page is titled by its tier's label and its topic's title, so its own ``Title:`` must be the label:
-    any other text would be silently dropped."""
+def _check_tier_title(page, spec: TierSpec, errors: ErrorLog, gettext=str) -> None:
+    """A tier page is titled by its tier's label and its topic's title, so its own ``Title:`` must be the label
+    (as written in the settings, or translated into the page's language): any other text would be dropped."""
     title = str(getattr(page, "title", "")).strip()
-    if title.casefold() != spec.label.casefold():
+    if title.casefold() not in {spec.label.casefold(), gettext(spec.label).casefold()}:
         errors.add(StrataError(f"'Title: {title}' is not shown: a tier page is titled with its tier name and "
-                               f"the topic's title; write 'Title: {spec.label}' (put a topic title in the "
+                               f"the topic's title; write 'Title: {gettext(spec.label)}' (put a topic title in the "
                                "topic's index.md)", page.source_path, metadata_line(page.source_path, "title")))
 
 

@@ -104,14 +104,16 @@ def uses_url(glossary_url: str, number: int) -> str:
     return "/".join(part for part in (folder, USES_FOLDER, f"uses-{number}.html") if part)
 
 
-def page_label(page, single_topic: bool) -> str:
-    """How a backlink names the page: the tier label, with the topic title when several topics exist."""
+def page_label(page, single_topic: bool, gettext=str) -> str:
+    """How a backlink names the page: the tier label (translated by ``gettext``), with the topic title when
+    several topics exist."""
     topic, tier = getattr(page, "strata_topic", None), getattr(page, "strata_tier", None)
     if topic is None:
         return page.title
     if tier is None:
         return topic.title
-    return tier.spec.label if single_topic else f"{topic.title}: {tier.spec.label}"
+    label = gettext(tier.spec.label)
+    return label if single_topic else gettext("%(topic)s: %(tier)s") % {"topic": topic.title, "tier": label}
 
 
 class Uses:
@@ -122,11 +124,12 @@ class Uses:
     the glossary page is (its uses pages are beside it).
     """
 
-    def __init__(self, pages: list, terms: list, *, single_topic: bool, glossary_url: str = "glossary.html"):
+    def __init__(self, pages: list, terms: list, *, single_topic: bool, glossary_url: str = "glossary.html",
+                 gettext=str):
         self.single_topic, self.glossary_url = single_topic, glossary_url
         self.pages = sorted((page for page in pages if getattr(page, "strata_terms", ())), key=_reading_order)
         self._urls = [page.url for page in self.pages]
-        self._labels = [page_label(page, single_topic) for page in self.pages]
+        self._labels = [page_label(page, single_topic, gettext) for page in self.pages]
         self._by_anchor: dict[str, list[tuple[int, object]]] = {}
         for number, page in enumerate(self.pages):
             for occurrence in page.strata_terms:
@@ -207,9 +210,11 @@ class Uses:
         return tuple(groups)
 
 
-def collect_uses(pages: list, terms: list, *, single_topic: bool = True, glossary_url: str = "glossary.html") -> Uses:
-    """The uses of each of the glossary entries ``terms`` (by anchor), in reading order."""
-    return Uses(pages, terms, single_topic=single_topic, glossary_url=glossary_url)
+def collect_uses(pages: list, terms: list, *, single_topic: bool = True, glossary_url: str = "glossary.html",
+                 gettext=str) -> Uses:
+    """The uses of each of the glossary entries ``terms`` (by anchor), in reading order; ``gettext`` translates
+    the tier labels into the glossary's language."""
+    return Uses(pages, terms, single_topic=single_topic, glossary_url=glossary_url, gettext=gettext)
 
 
 def _group_key(page) -> str:

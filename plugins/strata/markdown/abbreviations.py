@@ -33,6 +33,7 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..i18n import N_
 from ..ids import page_ids
 from ..names import ABBREVIATIONS_CLASS, DEFINITION_TERM_ATTR, FOOTNOTES_CLASS, TERM_CLASS
 
@@ -98,11 +99,12 @@ class AccessibleAbbreviationsExtension(Extension):
     """List the abbreviations a page uses, and link each first use to its expansion (a toggletip with JS)."""
 
     def __init__(self, **kwargs):
-        self.config = {"title": ["Abbreviations", "The heading of the abbreviations section."]}
+        self.config = {"title": [N_("Abbreviations"), "The heading of the abbreviations section."],
+                       "gettext": [str, "Translates the heading (the page's language)."]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(AbbreviationsTreeprocessor(md, self.getConfig("title")),
+        md.treeprocessors.register(AbbreviationsTreeprocessor(md, self.getConfig("gettext")(self.getConfig("title"))),
                                    "strata_abbreviations", 6.9)
 
 

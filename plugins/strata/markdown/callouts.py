@@ -26,6 +26,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
 from ..errors import StrataError
+from ..i18n import N_
 
 
 class CalloutProcessor(BlockProcessor):
@@ -66,12 +67,15 @@ class CalloutExtension(Extension):
 
     def __init__(self, **kwargs):
         self.config = {
-            "kinds": [{"key-point": "Key point"}, "Callout kinds: the word after '!!!' → its visible label."],
+            "kinds": [{"key-point": N_("Key point")}, "Callout kinds: the word after '!!!' → its visible label."],
+            "gettext": [str, "Translates the labels (the page's language)."],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        md.parser.blockprocessors.register(CalloutProcessor(md.parser, self.getConfig("kinds")), "strata_callout", 105)
+        translate = self.getConfig("gettext")
+        kinds = {kind: translate(label) for kind, label in self.getConfig("kinds").items()}
+        md.parser.blockprocessors.register(CalloutProcessor(md.parser, kinds), "strata_callout", 105)
 
 
 def makeExtension(**kwargs):

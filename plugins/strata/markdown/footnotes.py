@@ -28,10 +28,11 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..i18n import N_
 from ..ids import page_ids
 from ..names import FOOTNOTES_CLASS
 
-NOTES_TITLE = "Notes"
+NOTES_TITLE = N_("Notes")
 
 
 def _classes(element: etree.Element) -> list[str]:
@@ -39,9 +40,9 @@ def _classes(element: etree.Element) -> list[str]:
 
 
 class AccessibleFootnotesTreeprocessor(Treeprocessor):
-    def __init__(self, md, title: str):
+    def __init__(self, md, title: str, gettext=str):
         super().__init__(md)
-        self.title = title
+        self.title, self.gettext = title, gettext
 
     def run(self, root: etree.Element) -> None:
         blocks = [(parent, block) for parent in root.iter() for block in parent
@@ -59,7 +60,7 @@ class AccessibleFootnotesTreeprocessor(Treeprocessor):
         for (sup, link), old in zip(references, old_ids, strict=False):
             sup.set("id", new_ids[old])
             link.set("href", "#" + new_ids.get(link.get("href", "")[1:], link.get("href", "")[1:]))
-            link.set("aria-label", f"Footnote {(link.text or '').strip()}")
+            link.set("aria-label", self.gettext("Footnote %(number)s") % {"number": (link.text or "").strip()})
         for li, old in zip(notes, old_ids[len(references):], strict=True):
             li.set("id", new_ids[old])
         for number, li in enumerate(notes, 1):
@@ -68,7 +69,9 @@ class AccessibleFootnotesTreeprocessor(Treeprocessor):
                 target = back.get("href", "")[1:]
                 back.set("href", "#" + new_ids.get(target, target))
                 back.attrib.pop("title", None)
-                _name_by_text(back, f"Back to reference {number}" + (f", use {use}" if use > 1 else ""))
+                label = self.gettext("Back to reference %(number)s, use %(use)s") if use > 1 else \
+                    self.gettext("Back to reference %(number)s")
+                _name_by_text(back, label % {"number": number, "use": use})
         for _, block in blocks:
             self._labelled_section(block, ids.unique("notes"))
 
@@ -78,7 +81,7 @@ class AccessibleFootnotesTreeprocessor(Treeprocessor):
         for rule in [child for child in block if child.tag == "hr"]:
             block.remove(rule)
         heading = etree.Element("h2", {"id": heading_id})
-        heading.text, heading.tail = self.title, "\n"
+        heading.text, heading.tail = self.gettext(self.title), "\n"
         block.insert(0, heading)
         block.text = "\n"
 
@@ -98,11 +101,13 @@ class AccessibleFootnotesExtension(Extension):
     """Give Python-Markdown's footnotes accessible names, a labelled notes section and unique ids."""
 
     def __init__(self, **kwargs):
-        self.config = {"title": [NOTES_TITLE, "The heading of the notes section."]}
+        self.config = {"title": [NOTES_TITLE, "The heading of the notes section."],
+                       "gettext": [str, "Translates the section's heading and labels (the page's language)."]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(AccessibleFootnotesTreeprocessor(md, self.getConfig("title")),
+        md.treeprocessors.register(AccessibleFootnotesTreeprocessor(md, self.getConfig("title"),
+                                                                    self.getConfig("gettext")),
                                    "strata_footnotes", 7.995)
 
 

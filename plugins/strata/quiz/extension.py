@@ -82,7 +82,7 @@ class QuizTreeprocessor(Treeprocessor):
                                   "'id:'", path, quiz.line)
             quiz_id = quiz.id or ids.unique(f"quiz-{number}")
             quiz_ids.add(quiz_id)
-            view = quiz_view(quiz, quiz_id, sections, path=path,
+            view = quiz_view(quiz, quiz_id, sections, path=path, gettext=config("gettext"),
                              storage_key=f"{_page_key(path)}/{quiz_id}/{quiz.fingerprint()}")
             own = view.element_ids() - ({quiz_id} if not quiz.id else set())
             clashes = sorted(i for i in own if i in ids)
@@ -122,6 +122,8 @@ class QuizExtension(Extension):
                                 "template replaces by the quiz component (the views are on md.strata_quizzes)."],
             "theme": ["", "The theme whose quiz component renders in place (Strata's own when empty)."],
             "heading_level": [2, "Heading level of the quiz title when rendered in place."],
+            "gettext": [str, "Translates the quiz's own words: its default title, hints, errors, true and false "
+                        "(the page's language)."],
         }
         self.pending: list[_Pending] = []
         super().__init__(**kwargs)

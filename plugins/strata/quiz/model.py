@@ -11,13 +11,21 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from ..i18n import N_
+
 SINGLE, MULTIPLE, TRUE_FALSE = "single", "multiple", "true-false"
 QUESTION_TYPES = {
-    SINGLE: "Choose one answer.",
-    MULTIPLE: "Choose all that apply.",
-    TRUE_FALSE: "Choose true or false.",
+    SINGLE: N_("Choose one answer."),
+    MULTIPLE: N_("Choose all that apply."),
+    TRUE_FALSE: N_("Choose true or false."),
 }
-DEFAULT_TITLE = "Check your understanding"
+ERRORS = {  # what an unanswered question says when "Check answers" is pressed (GOV.UK wording style)
+    SINGLE: N_("Choose an answer to question %(number)s"),
+    MULTIPLE: N_("Choose at least one answer to question %(number)s"),
+    TRUE_FALSE: N_("Choose true or false for question %(number)s"),
+}
+TRUE_FALSE_LABELS = {"true": N_("True"), "false": N_("False")}
+DEFAULT_TITLE = N_("Check your understanding")
 
 
 @dataclass(frozen=True)
@@ -46,22 +54,16 @@ class Question:
     def input_type(self) -> str:
         return "checkbox" if self.type == MULTIPLE else "radio"
 
-    @property
-    def hint(self) -> str:
-        return QUESTION_TYPES[self.type]
+    def hint(self, gettext=str) -> str:
+        return gettext(QUESTION_TYPES[self.type])
 
     @property
     def correct_options(self) -> tuple[Option, ...]:
         return tuple(o for o in self.options if o.correct)
 
-    @property
-    def error_message(self) -> str:
-        """What an unanswered question says when "Check answers" is pressed (GOV.UK wording style)."""
-        if self.type == MULTIPLE:
-            return f"Choose at least one answer to question {self.number}"
-        if self.type == TRUE_FALSE:
-            return f"Choose true or false for question {self.number}"
-        return f"Choose an answer to question {self.number}"
+    def error_message(self, gettext=str) -> str:
+        """What the question says when it is left unanswered, in the language of ``gettext``."""
+        return gettext(ERRORS[self.type]) % {"number": self.number}
 
 
 @dataclass(frozen=True)

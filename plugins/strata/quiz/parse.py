@@ -30,7 +30,17 @@ import yaml
 
 from ..errors import StrataError
 from ..records import TAB_INDENTATION, Field, compose_yaml, indented_with_tab, unknown_key, yaml_problem
-from .model import DEFAULT_TITLE, MULTIPLE, QUESTION_TYPES, SINGLE, TRUE_FALSE, Option, Question, Quiz
+from .model import (
+    DEFAULT_TITLE,
+    MULTIPLE,
+    QUESTION_TYPES,
+    SINGLE,
+    TRUE_FALSE,
+    TRUE_FALSE_LABELS,
+    Option,
+    Question,
+    Quiz,
+)
 
 FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^`]*$")
 QUIZ_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -249,7 +259,7 @@ class _Parser:
                                  self.line(node))
             feedback = {key: self.text(value, key, what)
                         for key, value in self.fields(node, TRUE_FALSE_FEEDBACK_SCHEMA, "feedback").items()}
-        return tuple(Option(key, key.title(), answer == (key == "true"), feedback.get(key) or None,
+        return tuple(Option(key, TRUE_FALSE_LABELS[key], answer == (key == "true"), feedback.get(key) or None,
                             self.line(fields["answer"])) for key in ("true", "false"))
 
     def fields(self, node: yaml.Node, schema: dict[str, Field], what: str,

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..errors import StrataError
 from ..markdown.safe import render_block, render_inline
-from .model import Option, Question, Quiz
+from .model import DEFAULT_TITLE, TRUE_FALSE, Option, Question, Quiz
 
 DEFAULT_THEME = str(Path(__file__).resolve().parents[3] / "theme")
 TEMPLATE = "quiz/quiz.html"
@@ -101,25 +101,29 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").split())
 
 
-def question_view(quiz_id: str, question: Question, review: Section | None) -> QuestionView:
+def question_view(quiz_id: str, question: Question, review: Section | None, gettext=str) -> QuestionView:
+    """The view of one question; ``gettext`` translates the quiz's own words (hint, error, true and false)."""
     base = f"{quiz_id}-q{question.number}"
     return QuestionView(
         id=base, number=question.number, type=question.type, input_type=question.input_type,
-        legend=render_inline(question.text), hint=question.hint, error=question.error_message,
-        options=tuple(_option_view(base, option) for option in question.options),
+        legend=render_inline(question.text), hint=question.hint(gettext), error=question.error_message(gettext),
+        options=tuple(_option_view(base, option, gettext if question.type == TRUE_FALSE else str)
+                      for option in question.options),
         explanation=render_block(question.explanation), review=review)
 
 
-def _option_view(base: str, option: Option) -> OptionView:
-    return OptionView(id=f"{base}-{option.key}", value=option.key, label=render_inline(option.text),
+def _option_view(base: str, option: Option, gettext=str) -> OptionView:
+    return OptionView(id=f"{base}-{option.key}", value=option.key, label=render_inline(gettext(option.text)),
                       correct=option.correct, feedback=render_inline(option.feedback) if option.feedback else None)
 
 
 def quiz_view(quiz: Quiz, quiz_id: str, sections: list[Section], *, storage_key: str = "",
-              path: str | None = None) -> QuizView:
-    """The view of ``quiz``; ``sections`` are the page's headings that a ``section:`` may name."""
-    questions = tuple(question_view(quiz_id, q, find_section(q, sections, path)) for q in quiz.questions)
-    return QuizView(quiz_id, quiz.title, storage_key or f"{quiz_id}/{quiz.fingerprint()}", questions)
+              path: str | None = None, gettext=str) -> QuizView:
+    """The view of ``quiz``; ``sections`` are the page's headings that a ``section:`` may name; ``gettext``
+    translates its own words (the default title, hints, errors) into the page's language."""
+    questions = tuple(question_view(quiz_id, q, find_section(q, sections, path), gettext) for q in quiz.questions)
+    title = gettext(quiz.title) if quiz.title == DEFAULT_TITLE else quiz.title
+    return QuizView(quiz_id, title, storage_key or f"{quiz_id}/{quiz.fingerprint()}", questions)
 
 
 def render_view(view: QuizView, heading_level: int = 2, theme: str | None = None) -> Markup:

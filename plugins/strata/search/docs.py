@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..i18n import N_
 from ..pagetext import plain_text
 
-GLOSSARY = "Glossary"
+GLOSSARY = N_("Glossary")
+OVERVIEW = N_("Overview")
+REFERENCES = N_("References")
 
 
 @dataclass(frozen=True)
@@ -17,25 +20,29 @@ class SearchDoc:
     url: str        # page URL with the section anchor, relative to the site root
     title: str      # section title (a heading, a term)
     page: str       # page title as readers know it, e.g. "Restoring …" (or "Glossary", "References")
-    kind: str       # tier label, "Overview", "Glossary" or "References"
+    kind: str       # tier label, "Overview", "Glossary" or "References" (translated)
     text: str
     keywords: str = ""  # indexed with the title but not shown (e.g. a term's aliases)
+    glossary: bool = False  # a glossary entry (ranked above passing mentions)
 
 
-def collect_docs(topics, glossary) -> Iterator[SearchDoc]:
-    """Yield the documents one at a time, in site order (``page.strata_sections`` of each topic page)."""
+def collect_docs(topics, glossary, gettext=str) -> Iterator[SearchDoc]:
+    """Yield the documents one at a time, in site order (``page.strata_sections`` of each topic page);
+    ``gettext`` translates the words search shows (kinds of page, labels) into the site's language."""
     topics = list(topics)
+    glossary_kind, references = gettext(GLOSSARY), gettext(REFERENCES)
     for topic in topics:
-        pages = [(topic.overview, "Overview"), *((tier.page, tier.spec.label) for tier in topic.tiers)]
+        pages = [(topic.overview, gettext(OVERVIEW)), *((tier.page, gettext(tier.spec.label)) for tier in topic.tiers)]
         for page, kind in pages:
             for section in page.strata_sections:
                 url = f"{page.url}#{section.anchor}" if section.anchor else page.url
-                yield SearchDoc(url, section.title or f"{topic.title}: {kind}", topic.title, kind, section.text)
+                title = section.title or gettext("%(topic)s: %(tier)s") % {"topic": topic.title, "tier": kind}
+                yield SearchDoc(url, title, topic.title, kind, section.text)
         if topic.references:
-            text = " ".join(plain_text(r.citation) for r in topic.references)
-            yield SearchDoc(f"references.html#{topic.slug}", f"References: {topic.title}", "References",
-                            "References", text)
+            text = " ".join(plain_text(r.cite(gettext)) for r in topic.references)
+            yield SearchDoc(f"references.html#{topic.slug}", gettext("References: %(topic)s") % {"topic": topic.title},
+                            references, references, text)
     titles = {topic.slug: topic.title for topic in topics}
     for term in glossary.terms:  # a topic's own entry is shown as "<topic title> · Glossary"
-        yield SearchDoc(f"glossary.html#{term.anchor}", term.term, titles.get(term.topic, GLOSSARY), GLOSSARY,
-                        plain_text(term.definition_html), " ".join(term.aliases))
+        yield SearchDoc(f"glossary.html#{term.anchor}", term.term, titles.get(term.topic, glossary_kind),
+                        glossary_kind, plain_text(term.definition_html), " ".join(term.aliases), glossary=True)

@@ -23,7 +23,7 @@ import os
 import shutil
 from collections import Counter
 
-from .docs import GLOSSARY, SearchDoc
+from .docs import SearchDoc
 from .shards import ALPHABET, MAX_WEIGHT, shard_script, varint
 from .text import terms
 
@@ -48,7 +48,8 @@ def shard_key(term: str) -> str:
 class IndexWriter:
     """Write ``search/`` under ``output_path``: ``add`` every document, then ``close`` for the version hash."""
 
-    def __init__(self, output_path: str):
+    def __init__(self, output_path: str, lang: str = "en"):
+        self.lang = lang
         self.folder = os.path.join(output_path, FOLDER)
         shutil.rmtree(self.folder, ignore_errors=True)   # shards of an earlier build into the same folder
         os.makedirs(self.folder)
@@ -65,9 +66,9 @@ class IndexWriter:
 
     def add(self, doc: SearchDoc) -> None:
         doc_id, self.count = self.count, self.count + 1
-        body = Counter(terms(doc.text))
-        title = set(terms(f"{doc.title} {doc.keywords}"))
-        length, glossary = sum(body.values()), doc.kind == GLOSSARY
+        body = Counter(terms(doc.text, self.lang))
+        title = set(terms(f"{doc.title} {doc.keywords}", self.lang))
+        length, glossary = sum(body.values()), doc.glossary
         for term in body.keys() | title:
             entry = self.postings.get(term)
             if entry is None:
@@ -108,9 +109,10 @@ class IndexWriter:
         return self.digest.hexdigest()[:10]
 
 
-def write_index(output_path: str, docs) -> str:
-    """Index ``docs`` (an iterable, consumed once) into ``output_path``; return the version hash."""
-    writer = IndexWriter(output_path)
+def write_index(output_path: str, docs, lang: str = "en") -> str:
+    """Index ``docs`` (an iterable, consumed once) in language ``lang`` into ``output_path``; return the
+    version hash."""
+    writer = IndexWriter(output_path, lang)
     for doc in docs:
         writer.add(doc)
     return writer.close()

@@ -1,5 +1,8 @@
 """From text to index terms: fold, split, drop stop words, stem. The browser does the same (search.js).
 
+Stemming and stop words are the language's: Porter and lunr's list for English, Snowball for Spanish
+(:mod:`.spanish`, ported in ``search-es.js``); a language with neither is folded and split only.
+
 ``fold`` lower-cases, decomposes (NFKD) and drops combining marks and apostrophes,
 so ``Café`` and ``cafe`` meet and ``men's`` is one word; a word is then a run of
 letters and digits. ``tests/search/test_text.py`` checks that search.js folds,
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import spanish
 from .stemmer import stem
 
 WORD = re.compile(r"[^\W_]+")
@@ -42,6 +46,15 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-def terms(text: str) -> list[str]:
-    """The index terms of ``text``: its words without stop words, stemmed (repeats kept)."""
-    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+LANGUAGES = {"en": (stem, STOP_WORDS), "es": (spanish.stem, spanish.STOP_WORDS)}
+
+
+def analyzer(lang: str):
+    """``(stem, stop words)`` for a language (``es-MX`` uses ``es``); no stemming for one without a stemmer."""
+    return LANGUAGES.get(lang.replace("_", "-").split("-")[0].lower(), (str, frozenset()))
+
+
+def terms(text: str, lang: str = "en") -> list[str]:
+    """The index terms of ``text`` in language ``lang``: its words without stop words, stemmed (repeats kept)."""
+    stem_word, stop_words = analyzer(lang)
+    return [stem_word(word) for word in words(text) if word not in stop_words]

@@ -1,6 +1,8 @@
 /* components/quiz: check answers, GOV.UK-style error summary, saved progress. Root: form.quiz[data-module=quiz].
    Classic script: no modules, no fetch, nothing leaves the browser; works from file://.
-   Without it the form still works: answers are chosen natively and revealed by each <details>. */
+   Without it the form still works: answers are chosen natively and revealed by each <details>.
+   Every message comes from the page, in its language: the root's data-quiz-messages (JSON; a plural
+   message is {CLDR category: text}, chosen with Intl.PluralRules), see quiz.html. */
 (function () {
   "use strict";
 
@@ -29,6 +31,15 @@
   }
 
   function setup(form) {
+    var messages = JSON.parse(form.getAttribute("data-quiz-messages"));
+    var lang = (form.closest("[lang]") || document.documentElement).lang;
+    var plurals = new Intl.PluralRules(lang || undefined);
+    // A message with %(name)s placeholders filled in; a plural one in the form that ``count`` takes.
+    function text(name, values, count) {
+      var message = messages[name];
+      if (typeof message !== "string") message = message[plurals.select(count)] || message.other;
+      return message.replace(/%\((\w+)\)s/g, function (all, key) { return String(values[key]); });
+    }
     var key = "strata-quiz:" + form.getAttribute("data-quiz-key");
     var questions = all(form, ".quiz__question");
     var summary = form.querySelector(".quiz__errors");
@@ -74,11 +85,11 @@
         if (input.checked !== correct) right = false;
         if (!input.checked && !correct) return;
         say(feedback.querySelector(".quiz__mark"), correct,
-          input.checked ? (correct ? "Your answer: right." : "Your answer: wrong.") : "Right answer, not chosen.");
+          text(input.checked ? (correct ? "yours_right" : "yours_wrong") : "right_not_chosen"));
         feedback.hidden = false;
         input.setAttribute("aria-describedby", feedback.id);
       });
-      say(part(q, "result"), right, right ? "Correct" : "Incorrect");
+      say(part(q, "result"), right, text(right ? "correct" : "incorrect"));
       q.classList.add(right ? "is-right" : "is-wrong");
       q.setAttribute("aria-describedby", q.id + "-hint " + q.id + "-result");
       q.querySelector("details").open = true;
@@ -100,7 +111,7 @@
         return;
       }
       var score = questions.filter(mark).length;
-      status.textContent = score + " of " + questions.length + " correct";
+      status.textContent = text("score", { score: score, total: questions.length }, score);
       retry.hidden = false;
       save(score);
     }
@@ -138,7 +149,7 @@
         reset();
         state = {};
         store(key, null);
-        status.textContent = "Your saved answers have been cleared.";
+        status.textContent = text("cleared");
       }
     });
 
@@ -148,8 +159,7 @@
       inputs(q).forEach(function (input) { input.checked = values.indexOf(input.value) >= 0; });
     });
     if (typeof state.score === "number") {
-      saved.textContent = "Your answers from your last visit are filled in. Last score: " + state.score +
-        " of " + questions.length + " correct.";
+      saved.textContent = text("saved", { score: state.score, total: questions.length }, state.score);
       saved.hidden = false;
     }
     all(form, "[data-quiz-js]").forEach(function (element) { element.hidden = false; });

@@ -110,6 +110,11 @@
     w = replace(w, own(STEP3, w.charAt(w.length - 1)), 0);
     return (stems[word] = step5(step4(w)));
   }
+  // The page's language picks the stemmer and stop words, as the index was built (search/text.py): Porter
+  // for English, a language file's (search-es.js) for others, none for a language without one.
+  var LANGUAGE = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
+  var analyzer = LANGUAGE === "en" ? { stem: stem, stopWords: STOP_WORDS } :
+    (window.StrataSearchLanguages || {})[LANGUAGE] || { stem: function (w) { return w; }, stopWords: {} };
   function fold(text) {
     return text.toLowerCase().replace(/['’]/g, "").normalize("NFKD").replace(/\p{M}/gu, "");
   }
@@ -217,7 +222,7 @@
       var ending = own(index.endings, q.stem.slice(-2));
       return Promise.resolve(ending.length ? load(ending) : []).then(function (endingTerms) {
         var stemmedEdits = {};  // a typo near the end changes the stem: "hypertensoin" is not "hypertens"
-        edits(q.word).forEach(function (w) { stemmedEdits[stem(w)] = true; });
+        edits(q.word).forEach(function (w) { stemmedEdits[analyzer.stem(w)] = true; });
         var near = dict.terms.filter(function (t) { return stemmedEdits[t] || oneEditApart(t, q.stem); })
           .concat(endingTerms.filter(function (t) { return oneEditApart(t, q.stem) || oneEditApart(t, q.word); }));
         return Promise.all(near.map(function (t) {
@@ -228,8 +233,8 @@
   }
   function parse(query) {
     var seen = {};
-    return words(query).filter(function (w) { return !STOP_WORDS[w]; }).map(function (w) {
-      return { word: w, stem: stem(w) };
+    return words(query).filter(function (w) { return !analyzer.stopWords[w]; }).map(function (w) {
+      return { word: w, stem: analyzer.stem(w) };
     }).filter(function (q) { return seen[q.stem] ? false : (seen[q.stem] = true); });
   }
   // Resolves to {ids: document ids best first, terms: {matched term: true}, words: query words}.
@@ -287,7 +292,7 @@
   /* ---- Snippets: the text around the first matching word, every matching word marked ------------ */
   function isHit(token, found) {
     return words(token).some(function (w) {
-      return found.terms[stem(w)] || found.words.some(function (q) { return q.length > 1 && w.startsWith(q); });
+      return found.terms[analyzer.stem(w)] || found.words.some(function (q) { return q.length > 1 && w.startsWith(q); });
     });
   }
   function snippet(element, text, found) {
@@ -314,7 +319,7 @@
     element.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? "…" : "")));
   }
 
-  window.StrataSearch = { stem: stem, fold: fold, words: words, stopWords: STOP_WORDS, find: find };
+  window.StrataSearch = { stem: stem, fold: fold, words: words, stopWords: STOP_WORDS, find: find, analyzer: analyzer };
   if (window.Strata) window.Strata.register("search", start);
 
   /* ---- The page (data-module="search"): results ten at a time, a button for more ------------------------ */
@@ -323,13 +328,21 @@
   if (!form || !manifest) return;
 
   var PAGE = 10;
+  // Messages come from the page, in its language (search.html); a plural one by Intl.PluralRules.
+  var messages = JSON.parse(form.getAttribute("data-search-messages"));
+  var plurals = new Intl.PluralRules(document.documentElement.lang || undefined);
+  function message(name, values, count) {
+    var text = messages[name];
+    if (typeof text !== "string") text = text[plurals.select(count)] || text.other;
+    return text.replace(/%\((\w+)\)s/g, function (all, key) { return String(values[key]); });
+  }
   var input = form.querySelector("input[type=search]");
   var status = root.querySelector("#search-status");
   var list = root.querySelector("#search-results");
   var more = document.createElement("button");
   more.type = "button";
   more.className = "search-more";
-  more.textContent = "Show more results";
+  more.textContent = message("more");
   more.hidden = true;
   list.after(more);
   var current = null;
@@ -343,7 +356,7 @@
       link.className = "search-result__title";
       link.textContent = doc.title;
       meta.className = "search-result__meta";
-      meta.textContent = doc.kind === doc.page ? doc.kind : doc.page + " · " + doc.kind;
+      meta.textContent = doc.kind === doc.page ? doc.kind : doc.page + messages.separator + doc.kind;
       text.className = "search-result__snippet";
       snippet(text, doc.text, found);
       item.append(link, meta, text);
@@ -370,12 +383,12 @@
       return showPage(search).then(function () {
         var n = found.ids.length;
         list.hidden = n === 0;
-        status.textContent = !found.words.length ? "" : (n ? n + (n === 1 ? " result" : " results") : "No results") +
-          " for “" + query + "”.";
+        status.textContent = !found.words.length ? "" :
+          n ? message("results", { count: n, query: query }, n) : message("none", { query: query });
         window.StrataSearch.shownAt = performance.now();
       });
     }).catch(function () {
-      if (search === current) status.textContent = "Search could not load its data. Please reload the page.";
+      if (search === current) status.textContent = message("failed");
     });
   }
   window.StrataSearch.show = show;

@@ -1,14 +1,14 @@
 /* components/toggletip: a term (a.term whose aria-describedby names a hidden description) shows that
    description in a pop-up on hover, focus or click; Escape closes it. The pop-up's link goes where the
-   term links, labelled by the description's data-tip-link ("Glossary entry" by default; abbreviations
-   name their list). Root: any element holding terms,
+   term links, labelled by the description's data-tip-link (abbreviations name their list), else by the
+   root's (the glossary's, "Glossary entry" in the page's language). Root: any element holding terms,
    with data-module="toggletip". The listeners are installed once, on the document, for every root. */
 (function () {
   "use strict";
   var listening = false, tip = document.createElement("span"), term = null, quiet = null, pinned = false, timer;
   tip.className = "term-tip";
   tip.hidden = true;
-  tip.innerHTML = '<span></span> <a class="term-tip__link">Glossary entry<span class="visually-hidden"></span></a>';
+  tip.innerHTML = '<span></span> <a class="term-tip__link"> <span class="visually-hidden"></span></a>';
 
   function inside(n) { return !!(n && term && (term.contains(n) || tip.contains(n))); }
   function termOf(n) { return n.closest && n.closest("a.term"); }
@@ -25,12 +25,15 @@
   function place() {
     if (!term) return;
     var l = term.getClientRects(), a = l[0], z = l[l.length - 1], d = document.documentElement, s = tip.style,
-      below = d.clientHeight - z.bottom - 14, above = a.top - 14, room = Math.max(below, above), up;
+      below = d.clientHeight - z.bottom - 14, above = a.top - 14, room = Math.max(below, above), up, r, start;
     s.maxHeight = "";
     if (tip.offsetHeight > room) s.maxHeight = room + "px";
     up = tip.offsetHeight > below && above > below;
-    s.top = (up ? a.top - 6 - tip.offsetHeight : z.bottom + 6) + "px";
-    s.left = Math.max(8, Math.min((up ? a : z).left, d.clientWidth - tip.offsetWidth - 8)) + "px";
+    s.insetBlockStart = (up ? a.top - 6 - tip.offsetHeight : z.bottom + 6) + "px";
+    // Line the pop-up up with the start of the term's line: its left edge, or its right one right to left.
+    r = up ? a : z;
+    start = getComputedStyle(term).direction === "rtl" ? d.clientWidth - r.right : r.left;
+    s.insetInlineStart = Math.max(8, Math.min(start, d.clientWidth - tip.offsetWidth - 8)) + "px";
   }
 
   function show(t, pin) {
@@ -42,7 +45,8 @@
       term = t;
       tip.firstChild.innerHTML = def.innerHTML;
       tip.lastChild.href = t.href;
-      tip.lastChild.firstChild.nodeValue = def.getAttribute("data-tip-link") || "Glossary entry";
+      tip.lastChild.firstChild.nodeValue = def.getAttribute("data-tip-link") ||
+        (t.closest("[data-tip-link]") || document.querySelector("[data-module=toggletip][data-tip-link]")).getAttribute("data-tip-link");
       tip.lastChild.lastChild.textContent = ": " + def.getAttribute("data-term");
       t.after(tip);
       tip.hidden = false;

@@ -1,0 +1,216 @@
+"""The interface in the reader's language: gettext catalogues, the standard Python way.
+
+Every string of the interface (templates, the scripts' messages, text the plugin writes into pages) is a
+message of the theme's catalogues, ``theme/locale/<lang>/LC_MESSAGES/messages.po``, made and updated with
+Babel (``invoke i18n-extract``, ``i18n-update``, ``i18n-compile``; ``babel.cfg`` says where the messages
+are). The build reads the ``.po`` files and compiles them in memory (no ``.mo`` file is committed or
+written), once per file version.
+
+A page's interface language is ``strata_lang`` in its template context (set by the templates from the
+page's language), else the build's ``DEFAULT_LANG``. Templates use Jinja's ``i18n`` extension, installed
+with "new style" gettext in Pelican's environment (:func:`install`): ``{{ _("Search") }}``,
+``{% trans count=n %}…{% pluralize %}…{% endtrans %}``; text that comes from data, such as a tier's label,
+goes through the ``translate`` filter (it stays plain text, escaped like any other). Scripts take their
+messages from the page: :func:`plural_forms` gives a message's form for each CLDR plural category, which
+the script picks with ``Intl.PluralRules``.
+"""
+
+from __future__ import annotations
+
+import gettext as gettext_module
+import io
+import os
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+from markupsafe import Markup
+
+from .errors import StrataError
+
+LOCALE_DIR = "locale"
+DOMAIN = "messages"
+SOURCE_LANG = "en"  # the language the messages are written in (msgid)
+SAMPLE_COUNTS = (*range(0, 201), 1000, 1000000)  # numbers tried to find one of each plural category
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it here (it is translated where it is shown)."""
+    return message
+
+
+def locale_path(theme: str) -> str:
+    return os.path.join(theme, LOCALE_DIR)
+
+
+def catalogue_path(theme: str, lang: str) -> str:
+    return os.path.join(locale_path(theme), lang, "LC_MESSAGES", f"{DOMAIN}.po")
+
+
+def languages(theme: str) -> list[str]:
+    """The languages the theme has a catalogue for, sorted."""
+    folder = locale_path(theme)
+    if not os.path.isdir(folder):
+        return []
+    return sorted(name for name in os.listdir(folder) if os.path.isfile(catalogue_path(theme, name)))
+
+
+def _candidates(lang: str) -> list[str]:
+    """``pt-BR`` → ``pt_BR``, ``pt``: the catalogue folders tried for a language, most specific first."""
+    parts = lang.replace("-", "_").split("_")
+    return ["_".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def catalogue_language(theme: str, lang: str) -> str | None:
+    """The theme's catalogue that serves ``lang`` (``es-MX`` is served by ``es``), or ``None``."""
+    known = languages(theme)
+    return next((c for c in _candidates(lang) if c in known), None)
+
+
+def check_language(theme: str, lang: str, where: str | None = None) -> None:
+    """Stop the build when the theme has no interface catalogue for ``lang``."""
+    if catalogue_language(theme, lang) is None:
+        raise StrataError(
+            f"the theme has no interface catalogue for language {lang!r} (DEFAULT_LANG or a topic's language); "
+            f"use one of: {', '.join(languages(theme)) or '(none)'}, or add one: "
+            f".venv/bin/invoke i18n-update --lang {lang} (see AUTHORING.md, 'Translating the interface')", where)
+
+
+@lru_cache(maxsize=32)
+def _compiled(path: str, version: float) -> Translations:
+    with open(path, "rb") as handle:
+        catalogue = read_po(handle)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogue)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+def translations(theme: str, lang: str) -> gettext_module.NullTranslations:
+    """The compiled catalogue for ``lang``; the messages themselves (English) when there is none."""
+    found = catalogue_language(theme, lang)
+    if found is None:
+        return gettext_module.NullTranslations()
+    path = catalogue_path(theme, found)
+    return _compiled(path, os.path.getmtime(path))
+
+
+def text_direction(lang: str) -> str:
+    """``"rtl"`` for a right-to-left language (Arabic, Hebrew, Persian, Urdu…), else ``"ltr"``."""
+    try:
+        return Locale.parse(lang, sep="-" if "-" in lang else "_").text_direction
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+
+
+def language_name(lang: str) -> str:
+    """The language's name in that language ("Español", "العربية"), capitalised as a label."""
+    try:
+        name = Locale.parse(lang, sep="-" if "-" in lang else "_").get_display_name(lang) or lang
+    except (ValueError, UnknownLocaleError):
+        return lang
+    return name[:1].upper() + name[1:]
+
+
+def plural_categories(lang: str) -> dict[str, int]:
+    """Each CLDR plural category of ``lang`` (``one``, ``other``…) with a number that belongs to it."""
+    try:
+        locale = Locale.parse(lang, sep="-" if "-" in lang else "_")
+    except (ValueError, UnknownLocaleError):
+        locale = Locale.parse(SOURCE_LANG)
+    samples: dict[str, int] = {}
+    for number in SAMPLE_COUNTS:
+        samples.setdefault(locale.plural_form(number), number)
+    return samples
+
+
+def plural_forms(catalogue: gettext_module.NullTranslations, lang: str, singular: str, plural: str) -> dict:
+    """``{CLDR category: translated form}`` of a plural message, for a script to pick with Intl.PluralRules."""
+    return {category: catalogue.ngettext(singular, plural, number)
+            for category, number in plural_categories(lang).items()}
+
+
+def context_language(context, default: str) -> str:
+    return context.get("strata_lang") or default
+
+
+def install(env, settings: dict) -> None:
+    """Put the catalogues in a Jinja environment (Pelican's, or a component's alone): ``_``, ``gettext``,
+    ``ngettext`` and ``{% trans %}``; the ``translate`` and ``in_language`` filters; ``text_direction`` and
+    ``language_name``; ``script_message`` and ``plural_forms``, which give a script its messages with their
+    placeholders unfilled; ``strata_lang``, which defaults to the build's ``DEFAULT_LANG``."""
+    from jinja2 import pass_context
+
+    theme, default = settings["THEME"], settings.get("DEFAULT_LANG") or SOURCE_LANG
+
+    def catalogue(context):
+        return translations(theme, context_language(context, default))
+
+    @pass_context
+    def gettext(context, message):
+        return catalogue(context).gettext(message)
+
+    @pass_context
+    def ngettext(context, singular, plural, number):
+        return catalogue(context).ngettext(singular, plural, number)
+
+    @pass_context
+    def translate(context, message):
+        """A message that comes from data (a tier's label): translated, and still escaped as plain text."""
+        text = catalogue(context).gettext(str(message)) if message else message
+        return text if not isinstance(message, Markup) else Markup(text)
+
+    @pass_context
+    def forms(context, singular, plural):
+        return plural_forms(catalogue(context), context_language(context, default), singular, plural)
+
+    @pass_context
+    def in_language(context, render):
+        """``{{ reference.cite|in_language }}``: call ``render(gettext)`` with the page's catalogue."""
+        return render(catalogue(context).gettext)
+
+    @pass_context
+    def script_message(context, message):
+        """A message for a script to fill in (its ``%(name)s`` placeholders left as they are)."""
+        return catalogue(context).gettext(message)
+
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.filters.update(translate=translate, in_language=in_language)
+    env.globals.update(strata_lang=default, plural_forms=forms, script_message=script_message,
+                       text_direction=text_direction, language_name=language_name)
+
+
+def page_language(settings: dict, source_path: str | None = None) -> str:
+    """The language a content file is written in: the build's ``DEFAULT_LANG``."""
+    return settings.get("DEFAULT_LANG") or SOURCE_LANG
+
+
+def page_translations(settings: dict, source_path: str | None = None) -> gettext_module.NullTranslations:
+    """The catalogue for the words the plugin writes into a page read from ``source_path``."""
+    return translations(settings["THEME"], page_language(settings, source_path))
+
+
+def catalogue_problems(theme: str, lang: str) -> list[str]:
+    """What is wrong with a language's catalogue, as ``path:line: message`` lines: a message without a
+    translation (or with a plural form missing), a fuzzy one, or one whose placeholders do not match."""
+    path = catalogue_path(theme, lang)
+    with open(path, "rb") as handle:
+        catalogue = read_po(handle, locale=lang.replace("-", "_"))
+    problems = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        where = f"{path}:{message.lineno}: {message.id if isinstance(message.id, str) else message.id[0]!r}"
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(forms) or (message.pluralizable and len(forms) != catalogue.num_plurals):
+            problems.append(f"{where}: not translated" + (" (every plural form needs a text)" if message.pluralizable
+                                                           else "") + "; translate it")
+        elif message.fuzzy:
+            problems.append(f"{where}: marked fuzzy (a guess by i18n-update); check it and remove the flag")
+        problems.extend(f"{where}: {error}; use the placeholders of the English message"
+                        for error in message.check(catalogue))
+    return problems
