@@ -1,0 +1,77 @@
+"""End to end: `pelican -r` (what `invoke regenerate` runs) reports an author's mistake once per build and
+publishes the fix with the next build. The test waits for the process's own "Done" and error lines (events,
+not timers), so it holds on a busy machine."""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+
+from tests.support.site import ROOT, TINY_TOPIC, write_files
+
+BROKEN = "Title: Academic\nTopic: demo\nTier: academic\n\nText.\n\n[Back](fundamentals.html#nowhere)\n"
+FIXED = "Title: Academic\nTopic: demo\nTier: academic\n\nText, fixed.\n\n[Back](fundamentals.html)\n"
+MESSAGE = "the link 'fundamentals.html#nowhere' does not work"
+
+
+def _lines(process: subprocess.Popen) -> queue.Queue:
+    found: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        for line in process.stdout:
+            found.put(line)
+
+    threading.Thread(target=read, daemon=True).start()
+    return found
+
+
+def _folded(lines: list[str]) -> str:
+    """The output as one line (Pelican's log handler wraps long messages)."""
+    return " ".join("".join(lines).split())
+
+
+def _until(found: queue.Queue, seen: list[str], words: str, timeout: float = 240) -> None:
+    """Collect output lines into ``seen`` until the new ones hold ``words`` (fail after ``timeout`` s)."""
+    deadline, start = time.monotonic() + timeout, len(seen)
+    while words not in _folded(seen[start:]):
+        seen.append(found.get(timeout=max(0.1, deadline - time.monotonic())))
+
+
+def _edit_until(path, text: str, found: queue.Queue, seen: list[str], words: str) -> None:
+    """Write ``text`` to ``path`` until the output says ``words``: Pelican starts watching only after its
+    first build has printed "Done", so an edit made at that moment may go unseen; it is made again."""
+    for _ in range(20):
+        path.write_text(text, encoding="utf-8")
+        try:
+            _until(found, seen, words, timeout=15)
+            return
+        except queue.Empty:
+            continue
+    raise AssertionError(f"pelican -r never reacted to the edit of {path}:\n{_folded(seen)}")
+
+
+def test_regenerate_reports_a_mistake_once_and_publishes_the_fix(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, TINY_TOPIC)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "COLUMNS": "400", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "pelican", "-r", str(content), "-s", "pelicanconf.py",
+                                "-o", str(output)], cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    try:
+        found, seen = _lines(process), []
+        _until(found, seen, "Done:")
+        _edit_until(content / "topics/demo/academic.md", BROKEN, found, seen, MESSAGE)
+        _edit_until(content / "topics/demo/academic.md", FIXED, found, seen, "Done:")
+        while "Text, fixed." not in (output / "topics/demo/academic.html").read_text(encoding="utf-8"):
+            _until(found, seen, "Done:")  # a second change event may start one more build
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    log = _folded(seen)
+    failed_builds = log.count("Caught exception")
+    assert 1 <= log.count(MESSAGE) <= failed_builds, log  # once per failed build, never repeated
+    assert "Traceback" not in log
