@@ -16,19 +16,25 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from .build import build_site
+from .i18n import N_, SOURCE_LANG, translations
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-README = """{sitename}: offline edition
-{underline}
-
-This folder is the whole {sitename} website, for reading without an internet connection.
+README_TITLE = N_("%(site)s: offline edition")
+README_TEXT = N_("""This folder is the whole %(site)s website, for reading without an internet connection.
 
 To start, open the file index.html in this folder with your web browser
 (double-click it, or drag it onto a browser window).
 
 Everything works offline: the reading levels, the glossary, the quizzes
 (your answers are kept in this browser only) and the search.
-"""
+""")
+
+
+def readme(settings: dict) -> str:
+    """``README.txt`` of the bundle, in the site's language."""
+    catalogue = translations(settings["THEME"], settings.get("DEFAULT_LANG") or SOURCE_LANG)
+    title = catalogue.gettext(README_TITLE) % {"site": settings["SITENAME"]}
+    return f"{title}\n{'=' * len(title)}\n\n" + catalogue.gettext(README_TEXT) % {"site": settings["SITENAME"]}
 
 
 def zip_folder(folder: Path, zip_path: Path, top: str) -> None:
@@ -55,8 +61,6 @@ def build_bundle(settings_file: str, dist: str, stream=None) -> int:
         status = build_site(settings_file, str(site), stream=stream)
         if status:
             return status
-        sitename = settings["SITENAME"]
-        (site / "README.txt").write_text(
-            README.format(sitename=sitename, underline="=" * (len(sitename) + 18)), encoding="utf-8")
+        (site / "README.txt").write_text(readme(settings), encoding="utf-8")
         zip_folder(site, Path(dist) / f"{slug}.zip", slug)
     return 0
