@@ -4,8 +4,9 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
 
 1. ``initialized``: validate the ``STRATA`` settings early (a wrong option stops before anything is read).
 2. ``get_generators`` (start of every run): start a fresh build state (config, error log, the glossary
-   files loaded once, the ``asset`` filter), see :mod:`strata.state`; add the generator that writes
-   each glossary entry's uses pages (:mod:`strata.glossary.uses_pages`); put the theme's components on
+   files loaded once, the ``asset`` filter), see :mod:`strata.state`; add the generators that write
+   the glossary's uses pages (:mod:`strata.glossary.uses_pages`) and the home pages after the first
+   (:mod:`strata.home`); put the theme's components on
    the template path and add the ``bundle`` filter, the components read afresh (:mod:`strata.components`).
    ``generator_init``: install the interface's catalogues in each generator's Jinja environment
    (:mod:`strata.i18n`).
@@ -46,6 +47,7 @@ from .config import load_config
 from .errors import quiet_author_errors
 from .glossary.backlinks import collect_uses, glossary_page
 from .glossary.uses_pages import UsesPagesGenerator
+from .home import HomePagesGenerator, home_pages
 from .i18n import SOURCE_LANG, check_language, page_translations
 from .i18n import install as install_translations
 from .incremental import IncrementalWriter, finish_run, plan_rewrites, start_run
@@ -68,11 +70,11 @@ def on_generator_init(generator) -> None:
     install_translations(generator.env, generator.settings)
 
 
-def on_get_generators(pelican) -> type:
+def on_get_generators(pelican) -> tuple[type, ...]:
     start_build(pelican.settings)
     start_run(pelican.settings)
     configure_components(pelican.settings)
-    return UsesPagesGenerator
+    return UsesPagesGenerator, HomePagesGenerator
 
 
 def on_get_writer(pelican) -> type:
@@ -108,7 +110,9 @@ def on_all_generators_finalized(generators) -> None:
     uses = collect_uses(pages, glossary.terms, single_topic=len(topics) <= 1, glossary_url=glossary_at.url,
                         gettext=gettext)
     context["generated_content"][config.glossary_file.replace(os.sep, "/")] = glossary_at
-    context.update(strata_topics=topics, strata_glossary=glossary, strata_glossary_uses=uses, strata_config=config,
+    homes = home_pages(topics, settings.get("INDEX_SAVE_AS") or "index.html")
+    context.update(strata_home=homes[0], strata_home_pages=homes, strata_topics=topics, strata_glossary=glossary,
+                   strata_glossary_uses=uses, strata_config=config,
                    strata_topic_titles={topic.slug: topic.title for topic in topics})
     errors.raise_if_any()
     plan_rewrites(settings, pages, glossary.version)

@@ -24,6 +24,8 @@ import os
 from dataclasses import dataclass
 from itertools import groupby
 
+from ..paging import Paged
+
 USES_PER_PAGE = 400  # backlinks on one uses page (~120 bytes each): a page stays well under 100 KB
 USES_FOLDER = "glossary"  # uses pages: <folder of the glossary page>/glossary/uses-<n>.html
 USES_TEMPLATE = "glossary_uses"
@@ -63,28 +65,10 @@ class EntryUses:
 
 
 @dataclass(frozen=True)
-class UsesPage:
+class UsesPage(Paged):
     """One uses page: its ``number``, the URL of every uses page (``urls``) and the entries it lists."""
 
-    number: int
-    urls: tuple[str, ...]
-    entries: tuple[EntryUses, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.urls)
-
-    @property
-    def url(self) -> str:
-        return self.urls[self.number - 1]
-
-    @property
-    def previous(self) -> str | None:
-        return self.urls[self.number - 2] if self.number > 1 else None
-
-    @property
-    def next(self) -> str | None:
-        return self.urls[self.number] if self.number < self.count else None
+    entries: tuple[EntryUses, ...] = ()
 
 
 @dataclass(frozen=True)
