@@ -8,18 +8,31 @@ plugin's work; the theme's components are put on the template path as the plugin
 
 import os
 import sys
+import types
 
 from markupsafe import Markup
 
 sys.path.append(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from pelican import signals
+
 from pelicanconf import *  # noqa: F403
 
 PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "content")
 THEME = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "theme")
-PLUGINS = []
 THEME_TEMPLATES_OVERRIDES = [os.path.join(THEME, "components")]
 JINJA_FILTERS = {"asset": lambda path: "theme/" + path,
                  "bundle": lambda page_type, kind: f"theme/bundles/{page_type}.{kind}",
                  "quiz_parts": lambda content, quizzes: [(Markup(content), None)]}  # no quizzes without the plugin
 DIRECT_TEMPLATES = ["index", "404"]
+
+
+def _theme_i18n(generator):
+    """The theme's gettext callables and filters (``_``, ``ngettext``, ``translate`` …), which it needs to render."""
+    from strata.i18n import install
+    install(generator.env, generator.settings)
+
+
+THEME_I18N = types.ModuleType("plain_theme_i18n")  # a plugin of one signal: the theme's interface text only
+THEME_I18N.register = lambda: signals.generator_init.connect(_theme_i18n)
+PLUGINS = [THEME_I18N]
