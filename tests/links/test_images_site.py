@@ -10,7 +10,7 @@ import pytest
 
 from strata.html_tokens import StartTag, tokens
 from tests.links import imagefiles
-from tests.support.site import ROOT, TINY_TOPIC, run_build, run_offline_bundle, write_files
+from tests.support.site import ROOT, TINY_TOPIC, offline_settings, run_build, run_offline_bundle, write_files
 
 IMAGES = {"topics/demo/photo.png": imagefiles.png(40, 30),
           "topics/demo/figures/hpg axis.svg": imagefiles.svg('viewBox="0 0 200 100"')}
@@ -67,11 +67,7 @@ def test_images_are_published_beside_their_page(tmp_path, settings):
 
 def test_the_offline_zip_holds_the_images(tmp_path):
     content = write_site(tmp_path)
-    settings = tmp_path / "offline.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom offlineconf import *  # noqa\n"
-                        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
-                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n", encoding="utf-8")
-    result = run_offline_bundle(tmp_path / "dist", settings)
+    result = run_offline_bundle(tmp_path / "dist", offline_settings(tmp_path, content))
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(tmp_path / "dist" / "strata-offline.zip") as archive:
         archive.extractall(tmp_path / "unzipped")

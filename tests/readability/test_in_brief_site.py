@@ -8,7 +8,7 @@ import zipfile
 from bs4 import BeautifulSoup
 
 from strata.search.shards import read_shard
-from tests.support.site import ROOT, TINY_TOPIC, build_tiny_site, run_offline_bundle, write_files
+from tests.support.site import ROOT, TINY_TOPIC, build_tiny_site, offline_settings, run_offline_bundle, write_files
 
 
 def authoring_example(heading: str) -> str:
@@ -61,11 +61,7 @@ def test_the_summary_is_searchable(tmp_path):
 def test_the_summary_is_in_the_offline_zip(tmp_path):
     content = tmp_path / "content"
     write_files(content, {**TINY_TOPIC, **FILES})
-    settings = tmp_path / "offline.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom offlineconf import *  # noqa\n"
-                        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
-                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n", encoding="utf-8")
-    result = run_offline_bundle(tmp_path / "dist", settings)
+    result = run_offline_bundle(tmp_path / "dist", offline_settings(tmp_path, content))
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(tmp_path / "dist" / "strata-offline.zip") as archive:
         page = archive.read("strata-offline/topics/demo/fundamentals.html").decode()

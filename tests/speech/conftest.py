@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from tests.support.browser import serve
-from tests.support.site import ROOT, TINY_TOPIC, build_tiny_site, run_offline_bundle, write_files
+from tests.support.site import TINY_TOPIC, build_tiny_site, offline_settings, run_offline_bundle, write_files
 from tests.support.speech import ScreenReader, ensure_screen_reader
 
 GLOSSARY = """\
@@ -88,14 +88,6 @@ def speech_url(speech_site):
         yield url
 
 
-OFFLINE_SETTINGS = """\
-import sys
-sys.path.insert(0, {root!r})
-from offlineconf import *  # noqa: F403
-PATH = {content!r}
-THEME = {root!r} + "/theme"
-PLUGIN_PATHS = [{root!r} + "/plugins"]
-"""
 
 
 @pytest.fixture(scope="session")
@@ -103,9 +95,7 @@ def speech_bundle(tmp_path_factory):
     """The fixture site's offline bundle (``strata offline``), unzipped: its top folder."""
     folder = tmp_path_factory.mktemp("speech-bundle")
     write_files(folder / "content", {**TINY_TOPIC, **SITE_FILES})
-    settings = folder / "speech_offlineconf.py"  # not offlineconf.py: it imports that one
-    settings.write_text(OFFLINE_SETTINGS.format(root=str(ROOT), content=str(folder / "content")), encoding="utf-8")
-    result = run_offline_bundle(folder / "dist", settings)
+    result = run_offline_bundle(folder / "dist", offline_settings(folder, folder / "content"))
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(next((folder / "dist").glob("*-offline.zip"))) as archive:
         archive.extractall(folder / "unzipped")

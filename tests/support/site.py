@@ -76,6 +76,25 @@ def build_tiny_site(tmp_path: Path, files: dict[str, str | None], *, base: dict[
     return run_build(ROOT / settings, tmp_path / "output", content)
 
 
+OFFLINE_SETTINGS = """\
+import sys
+sys.path.insert(0, {root!r})
+from offlineconf import *  # noqa: F403
+PATH = {content!r}
+THEME = {theme!r}
+PLUGIN_PATHS = [{plugins!r}]
+"""
+
+
+def offline_settings(folder: Path, content: Path) -> Path:
+    """A settings file in ``folder``: ``offlineconf.py`` with ``content`` as the content folder (for
+    ``run_offline_bundle``; not named offlineconf.py, which it imports)."""
+    settings = folder / "test_offlineconf.py"
+    settings.write_text(OFFLINE_SETTINGS.format(root=str(ROOT), content=str(content), theme=str(ROOT / "theme"),
+                                                plugins=str(ROOT / "plugins")), encoding="utf-8")
+    return settings
+
+
 def run_offline_bundle(dist: Path, settings: Path = ROOT / "offlineconf.py") -> subprocess.CompletedProcess:
     """Run ``python -m strata offline`` into ``dist``."""
     return subprocess.run([sys.executable, "-m", "strata", "offline", "-s", str(settings), "-d", str(dist)],

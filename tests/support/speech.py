@@ -13,17 +13,15 @@ without touching the page's Content-Security-Policy).
 
 from __future__ import annotations
 
-import base64
 import functools
-import hashlib
-import json
 import os
 import platform
 import shutil
 import subprocess
-import tarfile
 import tempfile
 from pathlib import Path
+
+from tests.support.npm import npm_extract
 
 ROOT = Path(__file__).resolve().parents[2]
 READER = ("@guidepup/virtual-screen-reader", "0.33.0",
@@ -57,28 +55,6 @@ class ScreenReaderMissing(RuntimeError):
     """npm (or a platform esbuild supports) is missing, or a download failed its integrity check."""
 
 
-def _integrity(path: Path) -> str:
-    return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
-
-
-def _npm_extract(package: str, version: str, integrity: str, member: str, folder: Path) -> Path:
-    """``npm pack`` ``package@version`` into ``folder``, check its integrity, extract ``member`` there."""
-    if not shutil.which("npm"):
-        raise ScreenReaderMissing(f"The screen-reader transcript tests fetch {package}@{version} with npm: install "
-                                  "Node.js and npm (Debian/Ubuntu: apt-get install npm).")
-    packed = subprocess.run(["npm", "pack", f"{package}@{version}", "--json", "--pack-destination", str(folder)],
-                            check=False, capture_output=True, text=True)
-    if packed.returncode != 0:
-        raise ScreenReaderMissing(f"npm pack {package}@{version} failed:\n{packed.stderr}")
-    tarball = folder / json.loads(packed.stdout)[0]["filename"]
-    if _integrity(tarball) != integrity:
-        raise ScreenReaderMissing(f"{package}@{version} does not match its pinned integrity hash; not using it")
-    target = folder / Path(member).name
-    with tarfile.open(tarball) as archive, archive.extractfile(member) as source, open(target, "wb") as out:
-        shutil.copyfileobj(source, out)
-    return target
-
-
 def ensure_screen_reader() -> Path:
     """Return the classic-script build of the virtual screen reader, fetching and building it when needed."""
     if BUNDLE.is_file():
@@ -87,12 +63,15 @@ def ensure_screen_reader() -> Path:
     if key not in ESBUILD:
         raise ScreenReaderMissing(f"No pinned esbuild binary for {key[0]} {key[1]}: add its @esbuild package and "
                                   f"integrity to ESBUILD in {Path(__file__).relative_to(ROOT)}.")
+    if not shutil.which("npm"):
+        raise ScreenReaderMissing(f"The screen-reader transcript tests fetch {READER[0]}@{READER[1]} with npm: "
+                                  "install Node.js and npm (Debian/Ubuntu: apt-get install npm).")
     CACHE.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=CACHE) as work:  # own folder: parallel test workers may race here
         name, version, integrity = READER
-        module = _npm_extract(name, version, integrity, READER_MODULE, Path(work))
+        module = npm_extract(name, version, integrity, READER_MODULE, Path(work), error=ScreenReaderMissing)
         package, integrity, member = ESBUILD[key]
-        esbuild = _npm_extract(package, ESBUILD_VERSION, integrity, member, Path(work))
+        esbuild = npm_extract(package, ESBUILD_VERSION, integrity, member, Path(work), error=ScreenReaderMissing)
         esbuild.chmod(0o755)
         built = Path(work) / BUNDLE.name
         result = subprocess.run([str(esbuild), str(module), "--format=iife", f"--global-name={GLOBAL_NAME}",

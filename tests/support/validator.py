@@ -9,14 +9,13 @@ on Debian/Ubuntu, and otherwise stops with a message that says what to install.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import shutil
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
+
+from tests.support.npm import npm_extract
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_VERSION = "26.9.27"
@@ -36,10 +35,6 @@ def _apt_install(*packages: str) -> None:
         subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=False)
 
 
-def _integrity(path: Path) -> str:
-    return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
-
-
 def ensure_validator() -> Path:
     """Return the path of vnu.jar, installing Java and fetching the jar when needed."""
     if not shutil.which("java"):
@@ -55,19 +50,7 @@ def ensure_validator() -> Path:
         raise ValidatorMissing(f"vnu.jar {VNU_VERSION} is fetched with npm (package vnu-jar): install npm "
                                "(Debian/Ubuntu: apt-get install npm), or put vnu.jar at " + str(JAR))
     CACHE.mkdir(parents=True, exist_ok=True)
-    packed = subprocess.run(["npm", "pack", f"vnu-jar@{VNU_VERSION}", "--json", "--pack-destination", str(CACHE)],
-                            check=False, capture_output=True, text=True)
-    if packed.returncode != 0:
-        raise ValidatorMissing(f"npm pack vnu-jar@{VNU_VERSION} failed:\n{packed.stderr}")
-    tarball = CACHE / json.loads(packed.stdout)[0]["filename"]
-    if _integrity(tarball) != VNU_INTEGRITY:
-        tarball.unlink()
-        raise ValidatorMissing(f"vnu-jar@{VNU_VERSION} does not match its pinned integrity hash; not using it")
-    with tarfile.open(tarball) as archive:
-        member = archive.getmember("package/build/dist/vnu.jar")
-        with archive.extractfile(member) as source, open(JAR, "wb") as target:
-            shutil.copyfileobj(source, target)
-    tarball.unlink()
+    npm_extract("vnu-jar", VNU_VERSION, VNU_INTEGRITY, "package/build/dist/vnu.jar", CACHE, error=ValidatorMissing)
     return JAR
 
 
