@@ -23,9 +23,10 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def pytest_generate_tests(metafunc):
-    """A test that takes ``page_path`` runs once for every page of the fixture site, so new pages are covered."""
+    """A test that takes ``page_path`` runs once for every page of the fixture site, so new pages are covered
+    (a module may narrow them with a ``PAGE_PATHS`` list of its own)."""
     if "page_path" in metafunc.fixturenames:
-        metafunc.parametrize("page_path", FIXTURE.pages())
+        metafunc.parametrize("page_path", getattr(metafunc.module, "PAGE_PATHS", None) or FIXTURE.pages())
 
 
 @pytest.fixture(scope="session")

@@ -25,10 +25,11 @@ def test_all_errors_of_a_build_are_reported_together(tmp_path):
 
 def test_a_real_failed_build_keeps_the_previous_output_in_place(tmp_path):
     """End to end in one folder: a good build, then a bad build of the same content into the same output."""
-    first = build_tiny_site(tmp_path, {})
+    first = build_tiny_site(tmp_path, {}, command=True)
     assert first.returncode == 0, first.stderr
     before = snapshot(first.output)
-    second = build_tiny_site(tmp_path, {"topics/demo/academic.md": "Title: A\nTopic: demo\nTier: nope\n\nX.\n"})
+    second = build_tiny_site(tmp_path, {"topics/demo/academic.md": "Title: A\nTopic: demo\nTier: nope\n\nX.\n"},
+                             command=True)
     assert second.returncode == 1
     assert snapshot(second.output) == before
     assert "Text of the academic tier" in second.page("topics/demo/academic.html")

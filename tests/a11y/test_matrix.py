@@ -118,16 +118,17 @@ STATES: dict[str, State] = {
 }
 
 
-def matrix_cases() -> list[tuple[str, str]]:
+def matrix_cases(pages: list[str] | None = None) -> list[tuple[str, str]]:
+    """Each (page, state) of ``pages`` (every page of the fixture site by default) that the page has."""
     cases = []
-    for path in FIXTURE.pages():
+    for path in pages or FIXTURE.pages():
         cases += [(path, name) for name, state in STATES.items() if state.applies(FIXTURE.features(path))]
     return cases
 
 
 def pytest_generate_tests(metafunc):
     if "matrix_case" in metafunc.fixturenames:
-        cases = matrix_cases()
+        cases = matrix_cases(getattr(metafunc.module, "PAGE_PATHS", None))
         metafunc.parametrize("matrix_case", cases, ids=[f"{path}-{state}" for path, state in cases])
 
 
@@ -166,8 +167,8 @@ def test_axe_finds_nothing_in_any_mode_or_width(page, fixture_url, matrix_case):
     assert not problems, "\n".join(f"{what}\n    {len(where)}x, e.g. {where[:3]}" for what, where in problems.items())
 
 
-def quiz_pages() -> list[str]:
-    return [path for path in FIXTURE.pages() if _has_quiz(FIXTURE.features(path))]
+def quiz_pages(pages: list[str] | None = None) -> list[str]:
+    return [path for path in pages or FIXTURE.pages() if _has_quiz(FIXTURE.features(path))]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

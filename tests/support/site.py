@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -51,13 +53,24 @@ class BuildResult:
         return (self.output / relative).read_text(encoding="utf-8")
 
 
-def run_build(settings: Path, output: Path, content: Path | None = None) -> BuildResult:
-    """Run ``python -m strata build`` as a user would, in a subprocess."""
-    command = [sys.executable, "-m", "strata", "build", "-s", str(settings), "-o", str(output)]
-    if content is not None:
-        command += ["--content", str(content)]
-    result = subprocess.run(command, check=False, cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=300)
-    return BuildResult(result.returncode, result.stdout, result.stderr, output)
+def run_build(settings: Path, output: Path, content: Path | None = None, *, command: bool = False) -> BuildResult:
+    """Build as ``python -m strata build -s settings -o output [--content content]`` does.
+
+    In this process by default (``strata.build.build_site``, what the command runs, its messages and
+    Pelican's console output captured): a build costs what Pelican does, not an interpreter start and
+    every import. ``command=True`` runs the real command in a subprocess, for the tests about it."""
+    if command:
+        argv = [sys.executable, "-m", "strata", "build", "-s", str(settings), "-o", str(output)]
+        argv += ["--content", str(content)] if content is not None else []
+        done = subprocess.run(argv, check=False, cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=300)
+        return BuildResult(done.returncode, done.stdout, done.stderr, output)
+    from strata.build import build_site
+
+    overrides = {"PATH": str(Path(content).resolve())} if content is not None else None
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout):
+        code = build_site(str(settings), str(output), overrides, stream=stderr)
+    return BuildResult(code, stdout.getvalue(), stderr.getvalue(), output)
 
 
 def write_files(folder: Path, files: dict[str, str]) -> None:
@@ -68,12 +81,12 @@ def write_files(folder: Path, files: dict[str, str]) -> None:
 
 
 def build_tiny_site(tmp_path: Path, files: dict[str, str | None], *, base: dict[str, str] = TINY_TOPIC,
-                    settings: str = "pelicanconf.py") -> BuildResult:
-    """Build a site from ``base`` updated with ``files`` (a value of None removes that file)."""
+                    settings: str = "pelicanconf.py", command: bool = False) -> BuildResult:
+    """Build a site from ``base`` updated with ``files`` (a value of None removes that file); see run_build."""
     content = tmp_path / "content"
     merged = {**base, **files}
     write_files(content, {k: v for k, v in merged.items() if v is not None})
-    return run_build(ROOT / settings, tmp_path / "output", content)
+    return run_build(ROOT / settings, tmp_path / "output", content, command=command)
 
 
 OFFLINE_SETTINGS = """\

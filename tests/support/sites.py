@@ -62,6 +62,25 @@ class Site:
         """Every HTML page the build writes, relative to the output folder."""
         return sorted([*self.site_pages(), *self.sources()])
 
+    def template(self, page: str) -> str:
+        """The template that writes ``page``: a site page's own, "topic" for a topic's index.md, else "tier"."""
+        source = self.sources().get(page)
+        if source is None:
+            return self.site_pages()[page]
+        return "topic" if source.stem == "index" else "tier"
+
+    def representative_pages(self) -> list[str]:
+        """One page per template: the one with the most features (the first A to Z among equals).
+
+        For a build that differs from another only in what every template shares (the interface
+        language and direction), these pages exercise every template, UI state and interface string."""
+        chosen: dict[str, str] = {}
+        for page in self.pages():
+            best = chosen.get(self.template(page))
+            if best is None or len(self.features(page)) > len(self.features(best)):
+                chosen[self.template(page)] = page
+        return sorted(chosen.values())
+
     @functools.cache  # noqa: B019
     def features(self, page: str) -> frozenset[str]:
         """What ``page`` holds, predicted from its source: "quiz", "terms" (glossary links), "search-form"."""

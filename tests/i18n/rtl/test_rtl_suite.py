@@ -1,7 +1,12 @@
 """The suite's browser checks, run again on the Arabic-interface build (``dir="rtl"``; conftest.py here serves
-it as the fixture site): the axe matrix (every page × state × mode × width), keyboard order and focus
-indicators, no JavaScript, reflow at 320 px and 400 % zoom, text spacing and failed scripts or styles. The
-tests are the suite's own (tests/a11y, tests/browser), imported, so the two languages are held to the same checks.
+it as the fixture site): the axe matrix (page × state × mode × width), keyboard order and focus indicators,
+no JavaScript, reflow at 320 px and 400 % zoom, text spacing and failed scripts or styles. The tests are the
+suite's own (tests/a11y, tests/browser), imported, so the two languages are held to the same checks.
+
+They run on one page per template (``Site.representative_pages``: the one with the most UI states), not
+on every page: this build differs from the English one only in what the templates share (interface
+strings, direction), the author content being the same, so a second page of a template would repeat
+the first. The English build runs them on every page.
 Two of the suite's tests look for English words ("Skip to main content", "Show the answer") and are not
 imported; the skip link is checked here in the page's language. The matrix's quiz-score and search-results
 states check the page's English words too: here they check the same messages in Arabic (from the catalogue)."""
@@ -29,6 +34,8 @@ from tests.a11y.test_resilience import (
 )
 from tests.browser.test_pages import open_page, test_page_loads_without_errors_or_outside_requests
 from tests.i18n.sites import ARABIC
+
+PAGE_PATHS = ARABIC.representative_pages()  # narrows page_path and the matrix's cases (tests/conftest.py)
 
 __all__ = [
     "nojs",
