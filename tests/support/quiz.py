@@ -1,4 +1,17 @@
-"""Answering a quiz in the browser, for tests: read the answer key from the page, then click."""
+"""Quizzes in tests: what a page's author wrote (the plugin's own parser), and answering in the browser."""
+
+from __future__ import annotations
+
+from strata.quiz.model import Quiz
+from strata.quiz.parse import find_blocks, parse_quiz
+from tests.support.sites import Site
+
+
+def quizzes_of(site: Site, page: str) -> list[Quiz]:
+    """The quizzes written in the Markdown source of ``page`` (an output path of ``site``), in order."""
+    source = site.sources()[page]
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return [parse_quiz(block, str(source)) for block in find_blocks(lines, str(source))]
 
 
 def answer_key(page) -> list[dict]:
