@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from strata.report.content import read_site
 from strata.report.html import render_html
 from strata.report.text import render_text
 from tests.readability.sites import hard_site, plain_site
-from tests.support.site import ROOT, write_files
+from tests.support.site import ROOT, run_strata, write_files
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 
@@ -127,10 +126,9 @@ def test_the_html_report_escapes_author_text(hard):
     assert "<style" not in html
 
 
-def check(content: Path, report: Path, *flags: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "strata", "check", "-s", SETTINGS, "--content", str(content),
-                           "--report", str(report), *flags], cwd=ROOT, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": ""}, timeout=120, check=False)
+def check(content: Path, report: Path, *flags: str, command: bool = False) -> subprocess.CompletedProcess:
+    return run_strata("check", "-s", SETTINGS, "--content", str(content), "--report", str(report), *flags,
+                      command=command)
 
 
 def test_strict_check_fails_above_target_and_passes_within(hard, plain, tmp_path):
@@ -151,7 +149,7 @@ def test_check_stops_on_content_errors(plain, tmp_path):
     broken = tmp_path / "content"
     write_files(broken, plain_site())
     (broken / "topics/first-topic/academic.md").unlink()
-    result = check(broken, tmp_path / "r.html")
+    result = check(broken, tmp_path / "r.html", command=True)
     assert result.returncode == 1
     assert "has no academic tier" in result.stderr
     assert "Check stopped" in result.stderr

@@ -53,24 +53,26 @@ class BuildResult:
         return (self.output / relative).read_text(encoding="utf-8")
 
 
-def run_build(settings: Path, output: Path, content: Path | None = None, *, command: bool = False) -> BuildResult:
-    """Build as ``python -m strata build -s settings -o output [--content content]`` does.
-
-    In this process by default (``strata.build.build_site``, what the command runs, its messages and
-    Pelican's console output captured): a build costs what Pelican does, not an interpreter start and
-    every import. ``command=True`` runs the real command in a subprocess, for the tests about it."""
+def run_strata(*argv: str, command: bool = False) -> subprocess.CompletedProcess:
+    """``python -m strata *argv`` (build, offline, check): by default its ``main`` in this process, with its
+    output and Pelican's captured, so a test costs what the work does, not an interpreter start and every
+    import; ``command=True`` runs the real command in a subprocess, for the tests about the command."""
     if command:
-        argv = [sys.executable, "-m", "strata", "build", "-s", str(settings), "-o", str(output)]
-        argv += ["--content", str(content)] if content is not None else []
-        done = subprocess.run(argv, check=False, cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=300)
-        return BuildResult(done.returncode, done.stdout, done.stderr, output)
-    from strata.build import build_site
+        return subprocess.run([sys.executable, "-m", "strata", *argv], check=False, cwd=ROOT, env=_env(),
+                              capture_output=True, text=True, timeout=300)
+    from strata.__main__ import main
 
-    overrides = {"PATH": str(Path(content).resolve())} if content is not None else None
     stdout, stderr = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(stdout):
-        code = build_site(str(settings), str(output), overrides, stream=stderr)
-    return BuildResult(code, stdout.getvalue(), stderr.getvalue(), output)
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = main(list(argv))
+    return subprocess.CompletedProcess(["strata", *argv], code, stdout.getvalue(), stderr.getvalue())
+
+
+def run_build(settings: Path, output: Path, content: Path | None = None, *, command: bool = False) -> BuildResult:
+    """Build as ``python -m strata build -s settings -o output [--content content]`` does (see run_strata)."""
+    extra = ["--content", str(content)] if content is not None else []
+    done = run_strata("build", "-s", str(settings), "-o", str(output), *extra, command=command)
+    return BuildResult(done.returncode, done.stdout, done.stderr, output)
 
 
 def write_files(folder: Path, files: dict[str, str]) -> None:
@@ -108,7 +110,7 @@ def offline_settings(folder: Path, content: Path) -> Path:
     return settings
 
 
-def run_offline_bundle(dist: Path, settings: Path = ROOT / "offlineconf.py") -> subprocess.CompletedProcess:
-    """Run ``python -m strata offline`` into ``dist``."""
-    return subprocess.run([sys.executable, "-m", "strata", "offline", "-s", str(settings), "-d", str(dist)],
-                          check=False, cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=300)
+def run_offline_bundle(dist: Path, settings: Path = ROOT / "offlineconf.py", *,
+                       command: bool = False) -> subprocess.CompletedProcess:
+    """Run ``python -m strata offline`` into ``dist`` (see run_strata)."""
+    return run_strata("offline", "-s", str(settings), "-d", str(dist), command=command)
