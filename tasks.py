@@ -95,9 +95,10 @@ def preview(c):
 
 @task
 def livereload(c):
-    """Serve output/ and rebuild on changes (Pelican's listen + autoreload, with content caching)."""
+    """Serve output/ and rebuild on changes (Pelican's listen + autoreload, with content caching; the cache
+    is not gzipped, since Pelican reads and writes it whole on every rebuild)."""
     c.run(f"{shlex.quote(PYTHON)} -m pelican -lr -s pelicanconf.py -b {SERVE['host']} -p {SERVE['port']} "
-          "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true", env=ENV, pty=False)
+          "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true GZIP_CACHE=false", env=ENV, pty=False)
 
 
 @task(help={"quick": "8 topics, 200 terms, one run of each build: checks that the benchmark works",

@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.livereload [--topics 300] [--edits 3]`` writes the benchmark corpus,
 starts Pelican's autoreload as ``invoke livereload`` does (``pelican -r`` with the content
-cache on; the web server of ``-l`` plays no part in the timing), waits for the first build,
+cache on, not gzipped; the web server of ``-l`` plays no part in the timing), waits for the first build,
 then edits one tier page ``--edits`` times (a new sentence each time, in a different tier)
 and measures, for each edit, the time from saving the file to
 
@@ -87,7 +87,8 @@ def _cpu_seconds(pid: int) -> float:
 def measure(content: Path, work: Path, edits: int, timeout: float) -> dict:
     output, cache = work / "output", work / "cache"
     command = [PYTHON, "-m", "pelican", str(content), "-r", "-s", str(ROOT / "pelicanconf.py"), "-o", str(output),
-               "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f"CACHE_PATH={json.dumps(str(cache))}"]
+               "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", "GZIP_CACHE=false",
+               f"CACHE_PATH={json.dumps(str(cache))}"]
     environment = {"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin", "COLUMNS": "400"}
     process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True)

@@ -51,10 +51,18 @@ def catalogue_path(theme: str, lang: str) -> str:
 
 def languages(theme: str) -> list[str]:
     """The languages the theme has a catalogue for, sorted."""
-    folder = locale_path(theme)
-    if not os.path.isdir(folder):
+    try:
+        stamp = os.stat(locale_path(theme)).st_mtime_ns
+    except OSError:
         return []
-    return sorted(name for name in os.listdir(folder) if os.path.isfile(catalogue_path(theme, name)))
+    return list(_languages(theme, stamp))
+
+
+@lru_cache(maxsize=8)
+def _languages(theme: str, stamp: int) -> tuple[str, ...]:
+    """The languages, looked up once per version of the locale folder (every page asks for its catalogue)."""
+    folder = locale_path(theme)
+    return tuple(sorted(name for name in os.listdir(folder) if os.path.isfile(catalogue_path(theme, name))))
 
 
 def _candidates(lang: str) -> list[str]:
@@ -144,9 +152,13 @@ def install(env, settings: dict) -> None:
     from jinja2 import pass_context
 
     theme, default = settings["THEME"], settings.get("DEFAULT_LANG") or SOURCE_LANG
+    found: dict[str, gettext_module.NullTranslations] = {}  # looked up once per language and environment
 
     def catalogue(context):
-        return translations(theme, context_language(context, default))
+        lang = context_language(context, default)
+        if lang not in found:
+            found[lang] = translations(theme, lang)
+        return found[lang]
 
     @pass_context
     def gettext(context, message):

@@ -8,6 +8,9 @@ Two steps, wired in ``plugin.py``:
   about images over the size budget, and stop the build (``BuildFailed``) if a link
   is dead. ``python -m strata build`` then leaves the previous output untouched
   (it built into a staging folder); plain ``pelican`` stops with the same messages.
+  Under ``pelican -r`` the check remembers each page's findings from run to run
+  (:class:`~strata.links.LinkMemory`): a page whose bytes did not change is not parsed
+  again, and the report is the one a full check gives.
 
 A dead link is located, in this order, in the page's Markdown (by its URL), in the
 glossary (definitions are Markdown too), or in the theme's templates (by its
@@ -28,11 +31,12 @@ from urllib.parse import urlsplit
 from pelican.generators import PagesGenerator
 
 from .errors import StrataError, display_path, line_of
-from .links import DeadLink, check_output
+from .links import DeadLink, LinkMemory, check_output
 from .publishing import is_absolute_site
 from .state import build_state
 
 SOURCES_KEY = "STRATA_PAGE_SOURCES"
+MEMORY_KEY = "STRATA_LINK_MEMORY"
 logger = logging.getLogger("pelican.strata.links")  # under Pelican's logger, which shows warnings
 
 
@@ -54,8 +58,9 @@ def remember_page_sources(generators) -> None:
 def check_links(pelican) -> None:
     settings = pelican.settings
     state = build_state(settings)
+    memory = settings.setdefault(MEMORY_KEY, LinkMemory())  # lives as long as the Pelican object (``-r``)
     report = check_output(pelican.output_path, settings["SITEURL"] if is_absolute_site(settings) else "",
-                          bool(settings.get("OFFLINE_BUNDLE")))
+                          bool(settings.get("OFFLINE_BUNDLE")), memory)
     locator = _Locator(settings)
     _warn_about_large_images(report.images, pelican.output_path, state.config.image_budget_kb, locator)
     for error in _errors(report.dead, locator):

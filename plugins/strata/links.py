@@ -14,7 +14,8 @@ Links starting with ``/`` are refused (they break in the offline zip), as are
 ``//host`` links and every other scheme. The check is linear: one pass over the
 pages collects their ids and resolves what it can (the same URL from the same
 folder is resolved once); links to another page's fragment are kept per target and
-checked at the end.
+checked at the end. Given the previous check's :class:`LinkMemory`, pages whose bytes are
+unchanged (in a site with the same files) are not parsed again.
 
 A dead link is reported at the ``path:line`` of the Markdown that wrote it (found
 by its URL in the page's source, else in the glossary), or else at the template
@@ -24,10 +25,12 @@ budget are a warning at the same place.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote
 
 from .html_tokens import start_tags
@@ -60,22 +63,60 @@ class LinkReport:
     images: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # file → first (page, line, url)
 
 
-def check_output(output: str, site_url: str = "", offline: bool = False) -> LinkReport:
-    """Check every page of the built site in ``output`` (``site_url``: the public address, if absolute)."""
+def check_output(output: str, site_url: str = "", offline: bool = False, memory: LinkMemory | None = None
+                 ) -> LinkReport:
+    """Check every page of the built site in ``output`` (``site_url``: the public address, if absolute).
+
+    With ``memory`` (the previous check's, kept by the caller), a page whose bytes are those checked last
+    time, in a site with the same files, is not parsed again: its own findings are reused, and links to
+    other pages' fragments are checked anew against every page's ids. The report is the one a check
+    without memory gives."""
     files = set()
     for folder, _, names in os.walk(output):
         relative = os.path.relpath(folder, output).replace(os.sep, "/")
         files.update(name if relative == "." else f"{relative}/{name}" for name in names)
-
-    def read(page: str) -> str:
-        with open(os.path.join(output, page), encoding="utf-8", errors="replace") as handle:
-            return handle.read()
-
+    setup = (os.path.abspath(output), site_url, offline, frozenset(files))
+    known = memory.pages if memory is not None and memory.setup == setup else {}
     check = _Check(_Resolver(files, site_url.rstrip("/"), offline))
     pages = sorted(f for f in files if f.endswith(".html"))
+    found: dict[str, PageLinks] = {}
     for page in pages:
-        check.page(page, read(page))
-    return check.finish(pages, read)
+        with open(os.path.join(output, page), "rb") as handle:
+            data = handle.read()
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        earlier = known.get(page)
+        found[page] = earlier if earlier is not None and earlier.digest == digest else check.page(
+            page, _text(data), digest)
+    if memory is not None:
+        memory.setup, memory.pages = setup, found
+    return check.report(found, lambda page: _text(Path(output, page).read_bytes()))
+
+
+def _text(data: bytes) -> str:
+    """A page's text as Python reads a text file (UTF-8, bad bytes replaced, universal newlines)."""
+    text = data.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+@dataclass
+class PageLinks:
+    """What the check found on one page that other pages do not change (the site's files being the same)."""
+
+    digest: bytes                              # of the page's bytes
+    ids: frozenset[str]
+    links: int
+    fragments: int
+    dead: list[DeadLink]                        # links to no file, refused links, fragments missing here
+    elsewhere: frozenset[tuple[str, str]]       # (page, fragment) this page links to on other pages
+    images: dict[str, tuple[str, int, str]]     # image file → its first (page, line, url) on this page
+
+
+@dataclass
+class LinkMemory:
+    """The previous check's findings per page, and the site they hold for (output, address, files)."""
+
+    setup: tuple = ()
+    pages: dict[str, PageLinks] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -84,39 +125,38 @@ class _Dead:
 
 
 class _Check:
-    """One pass over the pages: ids of every page, links resolved, fragments of other pages kept for the end."""
+    """Each page once (its ids, its links resolved, fragments of other pages kept), then the fragments
+    linked across pages."""
 
     def __init__(self, resolver: _Resolver):
         self.resolver = resolver
-        self.report = LinkReport()
-        self.ids: dict[str, frozenset[str]] = {}
-        self.elsewhere: dict[tuple[str, str], bool] = {}  # (page, fragment) linked from another page
+        self.keys: dict[tuple[str, str], tuple[str, str]] = {}  # one tuple per (page, fragment)
 
-    def page(self, page: str, text: str) -> None:
-        page_ids, here = set(), []
-        report, elsewhere = self.report, self.elsewhere
+    def page(self, page: str, text: str, digest: bytes = b"") -> PageLinks:
+        page_ids, here, dead, elsewhere, images = set(), [], [], set(), {}
+        links = fragments = 0
         for element, line, url, resolved, attrs in self._links(page, text):
             if attrs is not None:
                 page_ids.add(attrs["id"])
                 continue
-            report.links += 1
+            links += 1
             if isinstance(resolved, _Dead):
-                report.dead.append(DeadLink(page, line, url, resolved.reason))
+                dead.append(DeadLink(page, line, url, resolved.reason))
                 continue
             if resolved is None:
                 continue
             target, fragment = resolved
-            if element in IMAGE_ELEMENTS and target not in report.images:
-                report.images[target] = (page, line, url)
+            if element in IMAGE_ELEMENTS and target not in images:
+                images[target] = (page, line, url)
             if fragment:
-                report.fragments += 1
+                fragments += 1
                 if target == page:
                     here.append((fragment, line, url))
                 else:
-                    elsewhere[target, fragment] = True
-        self.ids[page] = frozenset(page_ids)
-        report.dead += [DeadLink(page, line, url, _no_element(fragment, page))
-                        for fragment, line, url in here if not _has_id(page_ids, fragment)]
+                    elsewhere.add(self.keys.setdefault(resolved, resolved))
+        dead += [DeadLink(page, line, url, _no_element(fragment, page))
+                 for fragment, line, url in here if not _has_id(page_ids, fragment)]
+        return PageLinks(digest, frozenset(page_ids), links, fragments, dead, frozenset(elsewhere), images)
 
     def _links(self, page: str, text: str):
         """``(element, line, url, resolution, None)`` per URL of ``page``, and ``(…, attrs)`` per tag with an id."""
@@ -131,15 +171,25 @@ class _Check:
                     for url in (_srcset(value) if attribute == "srcset" else (value,)):
                         yield tag.name, tag.line, url, resolve(page, folder, url), None
 
-    def finish(self, pages: list[str], read) -> LinkReport:
-        """Check the fragments linked from other pages; find every link to a missing one (a second pass,
-        only when there is one)."""
-        missing = {key for key in self.elsewhere if key[0] in self.ids and not _has_id(self.ids[key[0]], key[1])}
-        for page in pages if missing else ():
+    def report(self, found: dict[str, PageLinks], read) -> LinkReport:
+        """The report of the pages ``found`` (in page order): then every link to a fragment missing from
+        another page, found by reading again (with ``read``) only the pages that link to one."""
+        report = LinkReport()
+        for links in found.values():
+            report.links += links.links
+            report.fragments += links.fragments
+            report.dead += links.dead
+            for target, first in links.images.items():
+                report.images.setdefault(target, first)
+        missing = {key for links in found.values() for key in links.elsewhere
+                   if key[0] in found and not _has_id(found[key[0]].ids, key[1])}
+        for page, links in found.items():
+            if missing.isdisjoint(links.elsewhere):
+                continue
             for _, line, url, resolved, attrs in self._links(page, read(page)):
                 if attrs is None and isinstance(resolved, tuple) and resolved[0] != page and resolved in missing:
-                    self.report.dead.append(DeadLink(page, line, url, _no_element(resolved[1], resolved[0])))
-        return self.report
+                    report.dead.append(DeadLink(page, line, url, _no_element(resolved[1], resolved[0])))
+        return report
 
 
 class _Resolver:

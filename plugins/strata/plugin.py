@@ -30,12 +30,8 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-from dataclasses import astuple
-from functools import cache
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import PagesGenerator
@@ -55,7 +51,7 @@ from .levels import measure_tiers
 from .linkreport import check_links, remember_page_sources
 from .publishing import is_absolute_site, write_sitemap_and_robots
 from .reader import StrataMarkdownReader
-from .search import collect_docs, write_index
+from .search import collect_docs, doc_key, index_memory, index_version, write_index
 from .state import build_state, start_build
 from .topics import check_output_files, collect_topics
 
@@ -119,31 +115,19 @@ def on_all_generators_finalized(generators) -> None:
 
     # The search page names the index with a version made from what it indexes; the index itself is
     # written once the pages are (``finalized``), so that under ``pelican -r`` an edited page is on disk
-    # before the whole index is rebuilt.
-    context["strata_search_version"] = index_version(collect_docs(topics, glossary, gettext), lang)
-    state.search_documents = lambda: collect_docs(topics, glossary, gettext)
-
-
-def index_version(docs, lang: str = SOURCE_LANG) -> str:
-    """A version of the search index for cache busting: a digest of its documents, its language and the
-    indexing code."""
-    digest = hashlib.sha256(_search_code() + lang.encode())
-    for doc in docs:
-        digest.update("\x00".join(map(str, astuple(doc))).encode())
-        digest.update(b"\x01")
-    return digest.hexdigest()[:10]
-
-
-@cache
-def _search_code() -> bytes:
-    folder = os.path.join(os.path.dirname(__file__), "search")
-    return b"".join(Path(folder, name).read_bytes() for name in sorted(os.listdir(folder)) if name.endswith(".py"))
+    # before the index is brought up to date.
+    docs = list(collect_docs(topics, glossary, gettext))
+    keys = [doc_key(doc) for doc in docs]
+    context["strata_search_version"] = index_version(keys, lang)
+    state.search_documents = docs, keys
 
 
 def on_finalized(pelican) -> None:
     documents = build_state(pelican.settings).search_documents
     if documents is not None:
-        write_index(pelican.output_path, documents(), pelican.settings.get("DEFAULT_LANG") or SOURCE_LANG)
+        docs, keys = documents
+        write_index(pelican.output_path, docs, pelican.settings.get("DEFAULT_LANG") or SOURCE_LANG,
+                    index_memory(pelican.settings), keys)
     bundles = theme_bundles(pelican.settings)
     if bundles:
         bundles.write(pelican.output_path)

@@ -10,7 +10,6 @@ error must be reported by the build that found it, not by every later one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .config import StrataConfig, load_config
@@ -27,7 +26,7 @@ class BuildState:
     config: StrataConfig
     errors: ErrorLog = field(default_factory=ErrorLog)
     glossary: Glossary = field(default_factory=Glossary)
-    search_documents: Callable[[], Iterator[SearchDoc]] | None = None  # set once the pages are read
+    search_documents: tuple[list[SearchDoc], list[bytes]] | None = None  # documents and keys, once pages are read
 
 
 def start_build(settings: dict) -> BuildState:

@@ -2,5 +2,6 @@
 
 from .docs import SearchDoc, collect_docs
 from .index import FOLDER, write_index
+from .reuse import doc_key, index_memory, index_version
 
-__all__ = ["FOLDER", "SearchDoc", "collect_docs", "write_index"]
+__all__ = ["FOLDER", "SearchDoc", "collect_docs", "doc_key", "index_memory", "index_version", "write_index"]

@@ -14,6 +14,10 @@ stay in memory. ``close`` then writes, under ``search/`` in the output:
 
 A posting's weight favours titles (section headings, glossary terms) over body text and glossary
 entries over passing mentions; its body part is BM25's saturated term frequency.
+
+With an :class:`~.reuse.IndexMemory` (rebuilds under ``pelican -r``), a document whose key the memory
+knows is not analysed again, and a file whose bytes are those the memory says were written is left
+as it is; files of the folder that this index does not write are removed either way.
 """
 
 from __future__ import annotations
@@ -22,8 +26,11 @@ import hashlib
 import os
 import shutil
 from collections import Counter
+from itertools import repeat
+from sys import intern
 
 from .docs import SearchDoc
+from .reuse import Analysis, IndexMemory, content_digest, doc_key
 from .shards import ALPHABET, MAX_WEIGHT, shard_script, varint
 from .text import terms
 
@@ -45,14 +52,33 @@ def shard_key(term: str) -> str:
     return term[:2]
 
 
+def analyse(doc: SearchDoc, lang: str) -> Analysis:
+    """The distinct terms of ``doc`` (body, title and keywords) and the weight letter of each."""
+    body = Counter(terms(doc.text, lang))
+    title = set(terms(f"{doc.title} {doc.keywords}", lang))
+    length, glossary = sum(body.values()), doc.glossary
+    found = tuple(map(intern, body.keys() | title))  # one string per term, however many documents hold it
+    return found, bytes(ord(ALPHABET[weight(body[term], length, term in title, glossary)]) for term in found)
+
+
+_GAPS = [varint(gap) for gap in range(64)]  # the gaps of most postings
+
+
 class IndexWriter:
     """Write ``search/`` under ``output_path``: ``add`` every document, then ``close`` for the version hash."""
 
-    def __init__(self, output_path: str, lang: str = "en"):
+    def __init__(self, output_path: str, lang: str = "en", memory: IndexMemory | None = None):
         self.lang = lang
         self.folder = os.path.join(output_path, FOLDER)
-        shutil.rmtree(self.folder, ignore_errors=True)   # shards of an earlier build into the same folder
-        os.makedirs(self.folder)
+        os.makedirs(self.folder, exist_ok=True)
+        self.present = set(os.listdir(self.folder))  # what an earlier build left: kept if written alike
+        self.memory = memory or IndexMemory()
+        # What was written into this folder last time; forgotten until this index is complete (a run that
+        # stops half-way must not vouch for files it may have half-rewritten).
+        self.previous = self.memory.written if self.memory.folder == self.folder else {}
+        self.memory.folder, self.memory.written = self.folder, {}
+        self.analyses: dict[bytes, Analysis] = {}
+        self.written: dict[str, bytes] = {}
         self.digest = hashlib.sha256()
         self.postings: dict[str, list] = {}  # term -> [bytearray, last document id, document frequency]
         self.chunk: list[list[str]] = []
@@ -61,20 +87,27 @@ class IndexWriter:
     def _write(self, name: str, data) -> None:
         script = shard_script(name, data)
         self.digest.update(script.encode())
-        with open(os.path.join(self.folder, f"{name}.js"), "w", encoding="utf-8", newline="") as handle:
+        file_name, digest = f"{name}.js", content_digest(script)
+        self.written[file_name] = digest
+        if file_name in self.present and self.previous.get(file_name) == digest:
+            return
+        with open(os.path.join(self.folder, file_name), "w", encoding="utf-8", newline="") as handle:
             handle.write(script)
 
-    def add(self, doc: SearchDoc) -> None:
+    def add(self, doc: SearchDoc, key: bytes | None = None) -> None:
+        """Index ``doc``; ``key`` (its :func:`~.reuse.doc_key`, computed if not given) finds its analysis
+        in the memory."""
         doc_id, self.count = self.count, self.count + 1
-        body = Counter(terms(doc.text, self.lang))
-        title = set(terms(f"{doc.title} {doc.keywords}", self.lang))
-        length, glossary = sum(body.values()), doc.glossary
-        for term in body.keys() | title:
-            entry = self.postings.get(term)
+        key = key or doc_key(doc)
+        analysis = self.analyses[key] = self.memory.analyses.get(key) or analyse(doc, self.lang)
+        postings, gaps = self.postings, _GAPS
+        for term, letter in zip(*analysis, strict=True):
+            entry = postings.get(term)
             if entry is None:
-                entry = self.postings[term] = [bytearray(), -1, 0]
-            entry[0] += varint(doc_id - entry[1])
-            entry[0].append(ord(ALPHABET[weight(body[term], length, term in title, glossary)]))
+                entry = postings[term] = [bytearray(), -1, 0]
+            gap = doc_id - entry[1]
+            entry[0] += gaps[gap] if gap < 64 else varint(gap)
+            entry[0].append(letter)
             entry[1], entry[2] = doc_id, entry[2] + 1
         self.chunk.append([doc.url, doc.title, doc.page, doc.kind, doc.text])
         if len(self.chunk) == DOCS_PER_CHUNK:
@@ -106,14 +139,20 @@ class IndexWriter:
         for i, ending in enumerate(endings):
             self._write(f"s{i}", by_ending[ending])
         self._write("index", {"n": self.count, "k": DOCS_PER_CHUNK, "d": list(by_key), "s": endings})
+        for stale in self.present - self.written.keys():
+            path = os.path.join(self.folder, stale)
+            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+        self.memory.analyses, self.memory.written = self.analyses, self.written
         return self.digest.hexdigest()[:10]
 
 
-def write_index(output_path: str, docs, lang: str = "en") -> str:
+def write_index(output_path: str, docs, lang: str = "en", memory: IndexMemory | None = None,
+                keys=None) -> str:
     """Index ``docs`` (an iterable, consumed once) in language ``lang`` into ``output_path``; return the
-    version hash."""
-    writer = IndexWriter(output_path, lang)
-    for doc in docs:
-        writer.add(doc)
+    version hash. ``memory`` carries analyses and written files from run to run; ``keys``, if given, are
+    the documents' keys in the same order."""
+    writer = IndexWriter(output_path, lang, memory)
+    for doc, key in zip(docs, keys or repeat(None), strict=False):
+        writer.add(doc, key)
     return writer.close()
 

@@ -17,8 +17,8 @@ ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 VALUE = {letter: value for value, letter in enumerate(ALPHABET)}
 MAX_WEIGHT = 63
 CALLBACK = "strataSearchShard"
-JS_STRING_ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "<": "\\x3c",
-                                   "\u2028": "\\u2028", "\u2029": "\\u2029"})
+JS_STRING_ESCAPES = (("\\", "\\\\"), ("'", "\\'"), ("\n", "\\n"), ("\r", "\\r"), ("<", "\\x3c"),
+                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 SHARD = re.compile(CALLBACK + r"""\("([a-z0-9]+)",'((?:[^'\\\n]|\\.)*)'\);\n\Z""")
 JS_ESCAPE = re.compile(r"\\(x..|u....|.)")
 
@@ -50,7 +50,10 @@ def decode_postings(text: str) -> list[tuple[int, int]]:
 def shard_script(name: str, data) -> str:
     """The script that registers ``data`` (JSON-serialisable) under ``name``."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"{CALLBACK}(\"{name}\",'{text.translate(JS_STRING_ESCAPES)}');\n"
+    for character, escaped in JS_STRING_ESCAPES:  # the backslash first: the others write one
+        if character in text:
+            text = text.replace(character, escaped)
+    return f"{CALLBACK}(\"{name}\",'{text}');\n"
 
 
 def read_shard(script: str) -> tuple[str, object]:
