@@ -9,7 +9,7 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    (:mod:`strata.home`); put the theme's components on
    the template path and add the ``bundle`` filter, the components read afresh (:mod:`strata.components`).
    ``generator_init``: install the interface's catalogues in each generator's Jinja environment
-   (:mod:`strata.i18n`).
+   (:mod:`strata.i18n`) and give it the process's compiled templates (:mod:`strata.bytecode`).
 3. ``readers_init``: read ``.md`` with :class:`~strata.reader.StrataMarkdownReader`, which renders each
    page once: Strata's extensions, glossary terms marked, sections and term occurrences kept in the
    page's metadata; Pelican's content cache never serves a page read with another glossary
@@ -36,6 +36,7 @@ import os
 from pelican import signals
 from pelican.generators import PagesGenerator
 
+from .bytecode import share_compiled_templates
 from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .components import configure as configure_components
 from .components import theme_bundles
@@ -64,6 +65,7 @@ def on_initialized(pelican) -> None:
 
 def on_generator_init(generator) -> None:
     install_translations(generator.env, generator.settings)
+    share_compiled_templates(generator.env, generator.settings)
 
 
 def on_get_generators(pelican) -> tuple[type, ...]:
