@@ -167,8 +167,9 @@ def test_aria_snapshot_of_an_open_toggletip(page, fixture_url):
     expect(tip).to_match_aria_snapshot(f"""
       - /children: deep-equal
       - text: {json.dumps(entry.definition)}
-      - {quoted(f"link /Glossary entry ?: {words}/")}:
+      - {quoted("link " + json.dumps(f"Glossary entry: {words}"))}:
         - /url: {fixture_url}/glossary.html#{entry.slug}
+        - text: Glossary entry
     """)
     page.keyboard.press("Escape")
     expect(term).to_match_aria_snapshot(closed)

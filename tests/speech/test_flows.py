@@ -52,9 +52,8 @@ def test_glossary_term_reads_its_name_then_its_definition_and_opens_and_closes(r
     assert reader.press("Tab") == [f"{TERM}, expanded"]
     assert reader.press("Escape") == ["not expanded"]
     assert reader.press("Enter") == ["expanded"]  # opens it again (and pins it); nothing else is said
-    # Into the toggletip: its link to the full entry. (The space before the colon comes from the visually
-    # hidden span, which is absolutely positioned, so a block: accname and Chromium add it too.)
-    assert reader.press("Tab") == ["link, Glossary entry : pituitary gland"]
+    # Into the toggletip: its link to the full entry, named by its visible words and the term.
+    assert reader.press("Tab") == ["link, Glossary entry: pituitary gland"]
     assert reader.press("Escape") == [f"{TERM}, not expanded"]  # closed, focus back on the term
     # Reading on from the term: the definition is not read twice (the toggletip is closed).
     assert reader.next()[-1] != DEFINITION

@@ -8,7 +8,7 @@
   var listening = false, tip = document.createElement("span"), term = null, quiet = null, pinned = false, timer;
   tip.className = "term-tip";
   tip.hidden = true;
-  tip.innerHTML = '<span></span> <a class="term-tip__link"> <span class="visually-hidden"></span></a>';
+  tip.innerHTML = '<span></span> <a class="term-tip__link"></a>';
 
   function inside(n) { return !!(n && term && (term.contains(n) || tip.contains(n))); }
   function termOf(n) { return n.closest && n.closest("a.term"); }
@@ -45,9 +45,11 @@
       term = t;
       tip.firstChild.innerHTML = def.innerHTML;
       tip.lastChild.href = t.href;
-      tip.lastChild.firstChild.nodeValue = def.getAttribute("data-tip-link") ||
+      // Shown: "Glossary entry"; heard: "Glossary entry: <term>" (a label that starts with the visible words,
+      // so speech input finds the link by them; hidden text in the link would be heard with a stray space).
+      tip.lastChild.textContent = def.getAttribute("data-tip-link") ||
         (t.closest("[data-tip-link]") || document.querySelector("[data-module=toggletip][data-tip-link]")).getAttribute("data-tip-link");
-      tip.lastChild.lastChild.textContent = ": " + def.getAttribute("data-term");
+      tip.lastChild.setAttribute("aria-label", tip.lastChild.textContent + ": " + def.getAttribute("data-term"));
       t.after(tip);
       tip.hidden = false;
       t.setAttribute("aria-expanded", "true");
