@@ -124,6 +124,12 @@ def language_name(lang: str) -> str:
 
 def plural_categories(lang: str) -> dict[str, int]:
     """Each CLDR plural category of ``lang`` (``one``, ``other``…) with a number that belongs to it."""
+    return dict(_plural_samples(lang))
+
+
+@lru_cache(maxsize=32)
+def _plural_samples(lang: str) -> tuple[tuple[str, int], ...]:
+    """Found once per language: every page with a counted message asks (some 200 rule evaluations each)."""
     try:
         locale = Locale.parse(lang, sep="-" if "-" in lang else "_")
     except (ValueError, UnknownLocaleError):
@@ -131,7 +137,7 @@ def plural_categories(lang: str) -> dict[str, int]:
     samples: dict[str, int] = {}
     for number in SAMPLE_COUNTS:
         samples.setdefault(locale.plural_form(number), number)
-    return samples
+    return tuple(samples.items())
 
 
 def plural_forms(catalogue: gettext_module.NullTranslations, lang: str, singular: str, plural: str) -> dict:

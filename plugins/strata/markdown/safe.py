@@ -40,15 +40,24 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=[SafeExtension()])
 
 
+# Text without any Markdown syntax renders as itself, escaped: no need to run the parser.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#|~:]|^\s*(?:\d+[.)]|[-+=>])(?:\s|$)|\s{2}")
+
+
 def render_block(text: str) -> Markup:
     """Author Markdown → safe HTML (paragraphs, lists, emphasis, links)."""
+    if _plain_paragraph(text):
+        return Markup(f"<p>{text}</p>")  # what the parser makes of it (it escapes only & < >, absent here)
     md = _renderer()
     md.reset()
     return Markup(md.convert(text))
 
 
-# Text without any Markdown syntax renders as itself, escaped: no need to run the parser.
-MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#|~:]|^\s*(?:\d+[.)]|[-+=>])(?:\s|$)|\s{2}")
+def _plain_paragraph(text: str) -> bool:
+    """One line of text that starts with a letter, trimmed, without tabs, control characters or any Markdown
+    syntax."""
+    return (text[:1].isalpha() and text.isprintable() and text == text.rstrip()
+            and not MARKDOWN_SYNTAX.search(text))
 
 
 def render_inline(text: str) -> Markup:

@@ -58,7 +58,12 @@ def analyse(doc: SearchDoc, lang: str) -> Analysis:
     title = set(terms(f"{doc.title} {doc.keywords}", lang))
     length, glossary = sum(body.values()), doc.glossary
     found = tuple(map(intern, body.keys() | title))  # one string per term, however many documents hold it
-    return found, bytes(ord(ALPHABET[weight(body[term], length, term in title, glossary)]) for term in found)
+    letters: dict[tuple[int, bool], int] = {}  # a document's terms share a few (count, in title) pairs
+    for term in found:
+        pair = (body[term], term in title)
+        if pair not in letters:
+            letters[pair] = ord(ALPHABET[weight(pair[0], length, pair[1], glossary)])
+    return found, bytes(letters[body[term], term in title] for term in found)
 
 
 _GAPS = [varint(gap) for gap in range(64)]  # the gaps of most postings

@@ -18,7 +18,6 @@ from . import spanish
 from .stemmer import stem
 
 WORD = re.compile(r"[^\W_]+")
-APOSTROPHES = str.maketrans("", "", "'’")
 
 # lunr's English stop words (the same list lunr.js and lunr.py use).
 _STOP_WORD_LIST = """
@@ -34,11 +33,18 @@ STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
 
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: ``"Café Men's"`` → ``"cafe mens"``."""
-    text = text.lower().translate(APOSTROPHES)
+    text = text.lower().replace("'", "").replace("’", "")
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-                   and unicodedata.category(c)[0] != "M")
+    text = unicodedata.normalize("NFKD", text)
+    marks = {ord(c): None for c in set(text) if _is_mark(c)}  # each distinct character looked at once
+    return text.translate(marks) if marks else text
+
+
+def _is_mark(character: str) -> bool:
+    """A combining mark (an accent once decomposed)."""
+    return not character.isascii() and (unicodedata.combining(character) != 0
+                                         or unicodedata.category(character)[0] == "M")
 
 
 def words(text: str) -> list[str]:
