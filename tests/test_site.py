@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from tests.support.checks import (
-    USES_FOLDER,
     config_of,
     glossary_backlinks,
     glossary_problems,
     home_problems,
+    is_uses_page,
     page_problems,
     site_problems,
     soup,
@@ -37,7 +37,7 @@ def test_the_page_map_matches_what_the_fixture_site_builds(fixture_site):
     """The pages and their features that tests are listed from (without building) are what the build writes
     (the glossary entries' uses pages aside: glossary_problems reaches each of them from the glossary page)."""
     built = sorted(p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.html")
-                   if not p.relative_to(fixture_site).as_posix().startswith(f"{USES_FOLDER}/"))
+                   if not is_uses_page(p.relative_to(fixture_site).as_posix()))
     assert built == FIXTURE.pages()
     predicted = {page: FIXTURE.features(page) for page in built}
     found = {page: built_features((fixture_site / page).read_text(encoding="utf-8")) for page in built}

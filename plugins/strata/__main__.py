@@ -20,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     offline = commands.add_parser("offline", help="build the offline bundle: DIST/<SITE_SLUG>-offline.zip")
     offline.add_argument("-s", "--settings", default="offlineconf.py", help="settings file (default: offlineconf.py)")
     offline.add_argument("-d", "--dist", default="dist", help="folder for the zip (default: dist)")
+    offline.add_argument("--lang", action="append", metavar="LANG",
+                         help="hold only the pages in this language (repeat for several; default: every language, "
+                              "or STRATA 'languages'): DIST/<SITE_SLUG>-offline-<LANG>.zip")
     check = commands.add_parser("check", help="readability report: reading levels against their targets, "
                                               "hardest sentences, rare words missing from the glossary")
     check.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file (default: pelicanconf.py)")
@@ -29,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--strict", action="store_true", help="a missed reading target is an error (exit status 1)")
     args = parser.parse_args(argv)
     if args.command == "offline":
-        return build_bundle(args.settings, args.dist)
+        return build_bundle(args.settings, args.dist, langs=args.lang)
     if args.command == "check":
         from .report import run_check
 

@@ -20,7 +20,7 @@ VERSION_KEY = "strata_version"
 def read_version(state) -> str:
     """What a page's reading depends on besides its own file: the glossary files and settings."""
     config = state.config
-    return f"{state.glossary.version}:{config.glossary_file}:{config.glossary_scope}"
+    return f"{state.glossary_version}:{config.glossary_file}:{config.glossary_scope}"
 
 
 def guard_cache(cacher, version: str, metadata_of: Callable[[object], dict | None]) -> None:

@@ -73,6 +73,10 @@ STRATA_SCHEMA: dict[str, Option] = {
         "(wordfreq) is below this: 3 is once per million words."),
     "image_budget_kb": Option(
         200, int, "Size budget of one image file in KB; a larger image is a warning with its size and line."),
+    "languages": Option(
+        None, (list, tuple, type(None)),
+        "The languages the output holds, e.g. [\"es\"]; None: the site's and every language a topic is translated "
+        "into. The pages in the site's language are always read (a translation is grouped with them)."),
 }
 
 
@@ -90,6 +94,11 @@ class StrataConfig:
     in_brief_target: float
     rare_word_zipf: float
     image_budget_kb: int
+    languages: tuple[str, ...] | None = None
+
+    def publishes(self, lang: str) -> bool:
+        """Whether the output holds the pages in ``lang``."""
+        return self.languages is None or lang in self.languages
 
     def tier(self, tier_id: str) -> TierSpec | None:
         return next((t for t in self.tiers if t.id == tier_id), None)
@@ -121,6 +130,11 @@ def load_config(settings: dict) -> StrataConfig:
     for name in ("words_per_minute", "image_budget_kb"):
         if values[name] <= 0:
             raise StrataError(f"STRATA option {name!r} must be a positive number", where)
+    if values["languages"] is not None:
+        if not values["languages"] or not all(isinstance(x, str) and x for x in values["languages"]):
+            raise StrataError("STRATA option 'languages' must list language codes, e.g. [\"en\", \"es\"], "
+                              "or be None for every language", where)
+        values["languages"] = tuple(values["languages"])
     values["reading_targets"] = _reading_targets(values["reading_targets"], values["tiers"], where)
     for name in ("in_brief_target", "rare_word_zipf"):
         if isinstance(values[name], bool) or values[name] <= 0:

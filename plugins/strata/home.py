@@ -40,7 +40,12 @@ class HomePagesGenerator(Generator):
         """Nothing to read."""
 
     def generate_output(self, writer) -> None:
-        template = self.get_template("index")
-        for page in self.context.get("strata_home_pages", ())[1:]:
-            writer.write_file(page.url, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
-                              url=page.url, strata_home=page, template_name="index")
+        write_home_pages(self, writer, self.context)
+
+
+def write_home_pages(generator, writer, context: dict) -> None:
+    """Write the home pages after the first of ``context["strata_home_pages"]``, with ``context``."""
+    template = generator.get_template("index")
+    for page in context.get("strata_home_pages", ())[1:]:
+        writer.write_file(page.url, template, context, relative_urls=generator.settings["RELATIVE_URLS"],
+                          url=page.url, strata_home=page, template_name="index")

@@ -152,9 +152,11 @@ def context_language(context, default: str) -> str:
 
 def install(env, settings: dict) -> None:
     """Put the catalogues in a Jinja environment (Pelican's, or a component's alone): ``_``, ``gettext``,
-    ``ngettext`` and ``{% trans %}``; the ``translate`` and ``in_language`` filters; ``text_direction`` and
-    ``language_name``; ``script_message`` and ``plural_forms``, which give a script its messages with their
-    placeholders unfilled; ``strata_lang``, which defaults to the build's ``DEFAULT_LANG``."""
+    ``ngettext`` and ``{% trans %}``; the ``translate``, ``in_language`` and ``site_language`` filters;
+    ``text_direction`` and ``language_name``; ``site_path``, where a site page is in the page's language;
+    ``language_versions``, the page in each of its languages; ``script_message`` and ``plural_forms``, which
+    give a script its messages with their placeholders unfilled; ``strata_lang``, which defaults to the
+    build's ``DEFAULT_LANG`` (a page in another language is written with its own)."""
     from jinja2 import pass_context
 
     theme, default = settings["THEME"], settings.get("DEFAULT_LANG") or SOURCE_LANG
@@ -185,9 +187,32 @@ def install(env, settings: dict) -> None:
         return plural_forms(catalogue(context), context_language(context, default), singular, plural)
 
     @pass_context
+    def site_language(context, text, original=None):
+        """Author text written in the site's language (a tagline, a disclaimer set in ``STRATA``; with
+        ``original``: unless its translation differs), on a page in another language: marked with its own
+        ``lang`` (WCAG 3.1.2), as escaped text in a ``<span>``."""
+        lang = context_language(context, default)
+        if not text or lang == default or (original is not None and str(text) != str(original)):
+            return text
+        return Markup('<span lang="{}" dir="{}">{}</span>').format(default, text_direction(default), text)
+
+    @pass_context
     def in_language(context, render):
         """``{{ reference.cite|in_language }}``: call ``render(gettext)`` with the page's catalogue."""
         return render(catalogue(context).gettext)
+
+    @pass_context
+    def site_path(context, name):
+        """Where the site page ``name`` (``glossary.html``) is in the page's language, from the site root."""
+        lang = context_language(context, default)
+        return name if lang == default else f"{lang}/{name}"
+
+    @pass_context
+    def language_versions(context):
+        """The page being written in each language it exists in (``strata_alternates``, by output file), as
+        ``{lang, name, url}``, the site's language first; none for a page in one language."""
+        group = (context.get("strata_alternates") or {}).get(context.get("output_file"))
+        return [{"lang": lang, "name": language_name(lang), "url": url} for lang, url in group] if group else []
 
     @pass_context
     def script_message(context, message):
@@ -197,19 +222,10 @@ def install(env, settings: dict) -> None:
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
-    env.filters.update(translate=translate, in_language=in_language)
-    env.globals.update(strata_lang=default, plural_forms=forms, script_message=script_message,
+    env.filters.update(translate=translate, in_language=in_language, site_language=site_language)
+    env.globals.update(strata_lang=default, plural_forms=forms, script_message=script_message, site_path=site_path,
+                       language_versions=language_versions,
                        text_direction=text_direction, language_name=language_name)
-
-
-def page_language(settings: dict, source_path: str | None = None) -> str:
-    """The language a content file is written in: the build's ``DEFAULT_LANG``."""
-    return settings.get("DEFAULT_LANG") or SOURCE_LANG
-
-
-def page_translations(settings: dict, source_path: str | None = None) -> gettext_module.NullTranslations:
-    """The catalogue for the words the plugin writes into a page read from ``source_path``."""
-    return translations(settings["THEME"], page_language(settings, source_path))
 
 
 def catalogue_problems(theme: str, lang: str) -> list[str]:

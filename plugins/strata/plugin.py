@@ -42,17 +42,26 @@ from .components import configure as configure_components
 from .components import theme_bundles
 from .config import load_config
 from .errors import quiet_author_errors
-from .glossary.backlinks import collect_uses, glossary_page
 from .glossary.uses_pages import UsesPagesGenerator
-from .home import HomePagesGenerator, home_pages
-from .i18n import SOURCE_LANG, check_language, page_translations
+from .home import HomePagesGenerator
+from .i18n import SOURCE_LANG, check_language
 from .i18n import install as install_translations
 from .incremental import IncrementalWriter, finish_run, plan_rewrites, start_run
+from .language_sites import (
+    LANGUAGE_SITES,
+    LanguagePagesGenerator,
+    alternates,
+    glossary_file_key,
+    language_sites,
+    remove_files,
+    site_files,
+)
+from .languages import default_language, link_versions, page_translations, report_missing_translations
 from .levels import measure_tiers
 from .linkreport import check_links, remember_page_sources
 from .publishing import is_absolute_site, write_sitemap_and_robots
 from .reader import StrataMarkdownReader
-from .search import collect_docs, doc_key, index_memory, index_version, write_index
+from .search import doc_key, index_memory, index_version, write_index
 from .state import build_state, start_build
 from .topics import check_output_files, collect_topics
 
@@ -72,7 +81,7 @@ def on_get_generators(pelican) -> tuple[type, ...]:
     start_build(pelican.settings)
     start_run(pelican.settings)
     configure_components(pelican.settings)
-    return UsesPagesGenerator, HomePagesGenerator
+    return UsesPagesGenerator, HomePagesGenerator, LanguagePagesGenerator
 
 
 def on_get_writer(pelican) -> type:
@@ -93,48 +102,72 @@ def on_all_generators_finalized(generators) -> None:
     pages_generator = next(g for g in generators if isinstance(g, PagesGenerator))
     settings, context = pages_generator.settings, pages_generator.context
     state = build_state(settings)
-    config, errors, glossary = state.config, state.errors, state.glossary
+    config, errors = state.config, state.errors
 
+    default = default_language(settings)
+    for written in (pages_generator.pages, pages_generator.hidden_pages):  # a language the output does not hold
+        written[:] = [page for page in written if (getattr(page, "lang", None) or default) == default
+                      or config.publishes(page.lang)]
     pages = [*pages_generator.pages, *pages_generator.hidden_pages]
     for page in pages:  # Pelican formats page.url from the settings on every access: once per page is enough
         page.override_url = page.url
     gettext_for = lambda page: page_translations(settings, page.source_path).gettext  # noqa: E731
-    topics = collect_topics(pages, config, errors, gettext_for)
+    topics = collect_topics(pages, config, errors, gettext_for, default)
+    link_versions(topics, default, errors)
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
     measure_tiers(topics, pages, config, errors, gettext_for)
 
-    gettext, lang = page_translations(settings).gettext, settings.get("DEFAULT_LANG") or SOURCE_LANG
-    glossary_at = glossary_page(settings)
-    uses = collect_uses(pages, glossary.terms, single_topic=len(topics) <= 1, glossary_url=glossary_at.url,
-                        gettext=gettext)
-    context["generated_content"][config.glossary_file.replace(os.sep, "/")] = glossary_at
-    homes = home_pages(topics, settings.get("INDEX_SAVE_AS") or "index.html")
-    context.update(strata_home=homes[0], strata_home_pages=homes, strata_topics=topics, strata_glossary=glossary,
-                   strata_glossary_uses=uses, strata_config=config,
-                   strata_topic_titles={topic.slug: topic.title for topic in topics})
+    sites = language_sites(topics, pages, state, settings)
+    for site in sites:  # the glossary page of each language, for the term links of its pages
+        context["generated_content"][glossary_file_key(settings, site, config.glossary_file)] = site.glossary_page
+    here = sites[0]
+    context.update(here.context(), strata_config=config)
+    context[LANGUAGE_SITES] = sites
+    context["strata_alternates"] = state.alternates = alternates(topics, sites, settings, config.publishes)
+    state.unpublished_files = [] if config.publishes(default) else site_files(here, pages, settings)
     errors.raise_if_any()
-    plan_rewrites(settings, pages, glossary.version)
+    report_missing_translations(topics, state, default)
+    plan_rewrites(settings, pages, state.glossary_version)
 
     # The search page names the index with a version made from what it indexes; the index itself is
     # written once the pages are (``finalized``), so that under ``pelican -r`` an edited page is on disk
     # before the index is brought up to date.
-    docs = list(collect_docs(topics, glossary, gettext))
-    keys = [doc_key(doc) for doc in docs]
-    context["strata_search_version"] = index_version(keys, lang)
-    state.search_documents = docs, keys
+    for site in sites:
+        docs = list(site.documents())
+        site.search = docs, [doc_key(doc) for doc in docs]
+        site.search_version = index_version(site.search[1], site.lang)
+    context["strata_search_version"] = here.search_version
+    state.search_documents = [(site.prefix, site.lang, *site.search) for site in sites if config.publishes(site.lang)]
+
+
+def on_page_generator_write_page(generator, content) -> None:
+    """Each page is written in the context of its own language: its interface, topics and glossary."""
+    lang = getattr(content, "lang", None) or default_language(generator.settings)
+    site = next((site for site in generator.context.get(LANGUAGE_SITES, ()) if site.lang == lang), None)
+    if site is not None:
+        generator.context.update(site.context())
+
+
+def on_page_writer_finalized(generator, writer) -> None:
+    """After the pages, the context is the site's language's again (for the generators that write next)."""
+    sites = generator.context.get(LANGUAGE_SITES)
+    if sites:
+        generator.context.update(sites[0].context())
 
 
 def on_finalized(pelican) -> None:
     documents = build_state(pelican.settings).search_documents
     if documents is not None:
-        docs, keys = documents
-        write_index(pelican.output_path, docs, pelican.settings.get("DEFAULT_LANG") or SOURCE_LANG,
-                    index_memory(pelican.settings), keys)
+        for where, lang, docs, keys in documents:
+            write_index(os.path.join(pelican.output_path, where), docs, lang, index_memory(pelican.settings, where),
+                        keys)
     bundles = theme_bundles(pelican.settings)
     if bundles:
         bundles.write(pelican.output_path)
+    remove_files(pelican.output_path, build_state(pelican.settings).unpublished_files)  # before the link check
     if is_absolute_site(pelican.settings):
-        write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"])
+        write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"],
+                                 build_state(pelican.settings).alternates)
     check_links(pelican)  # last: it reads every file written above (blinker calls receivers in no set order)
     finish_run(pelican.settings)
 
@@ -148,5 +181,7 @@ def register() -> None:
     signals.page_generator_init.connect(on_page_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)
+    signals.page_generator_write_page.connect(on_page_generator_write_page)
+    signals.page_writer_finalized.connect(on_page_writer_finalized)
     signals.get_writer.connect(on_get_writer)
     signals.all_generators_finalized.connect(remember_page_sources)

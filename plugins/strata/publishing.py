@@ -36,16 +36,30 @@ def is_absolute_site(settings: dict) -> bool:
     return settings.get("SITEURL", "").startswith(("http://", "https://"))
 
 
-def write_sitemap_and_robots(output_path: str, siteurl: str) -> None:
-    """List every HTML page but the 404 page in ``sitemap.xml``; point ``robots.txt`` at it."""
+def write_sitemap_and_robots(output_path: str, siteurl: str, alternates: dict | None = None) -> None:
+    """List every HTML page but the 404 page in ``sitemap.xml``; point ``robots.txt`` at it. A page in several
+    languages lists each version (``alternates``: output file → ``(lang, url)`` pairs, the site's language
+    first, which is also the ``x-default``) as ``xhtml:link`` alternates, as search engines read them."""
+    alternates = alternates or {}
     pages = sorted(
         os.path.relpath(os.path.join(folder, name), output_path).replace(os.sep, "/")
         for folder, _, names in os.walk(output_path) for name in names
         if name.endswith(".html") and name != "404.html"
     )
-    entries = "".join(f"  <url><loc>{escape(f'{siteurl}/{page}')}</loc></url>\n" for page in pages)
+    entries = "".join(f"  <url><loc>{escape(f'{siteurl}/{page}')}</loc>{_links(siteurl, alternates.get(page))}</url>\n"
+                      for page in pages)
+    namespaces = ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' if alternates else ""
     with open(os.path.join(output_path, "sitemap.xml"), "w", encoding="utf-8") as handle:
         handle.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
+                     f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{namespaces}>\n' + entries
+                     + "</urlset>\n")
     with open(os.path.join(output_path, "robots.txt"), "w", encoding="utf-8") as handle:
         handle.write(f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n")
+
+
+def _links(siteurl: str, versions) -> str:
+    if not versions:
+        return ""
+    links = [*versions, ("x-default", versions[0][1])]
+    return "".join(f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(f"{siteurl}/{url}")}"/>'
+                   for lang, url in links)

@@ -22,8 +22,9 @@ from pelican.readers import MarkdownReader
 from .caching import VERSION_KEY, read_version
 from .errors import StrataError
 from .glossary.marking import GlossaryExtension
-from .i18n import page_translations
+from .glossary.terms import translated_glossary_file
 from .incremental import note_read
+from .languages import page_language, page_translations, translation_metadata
 from .markdown.abbreviations import AccessibleAbbreviationsExtension
 from .markdown.callouts import CalloutExtension
 from .markdown.characters import CharacterReferencesExtension
@@ -82,20 +83,24 @@ def toc_entries(tokens: list[dict]) -> tuple[TocEntry, ...]:
     return tuple(TocEntry(t["id"], html.unescape(t["name"]), toc_entries(t["children"])) for t in tokens)
 
 
-def strata_extensions(source_path: str, state=None, gettext=str) -> list:
+def strata_extensions(source_path: str, state=None, gettext=str, lang: str | None = None) -> list:
     """The extensions every Strata page is read with (``source_path`` for error messages, ``state`` for the
-    build's glossary and settings, ``gettext`` for the words they write, in the page's language). Quizzes are
-    left as markers, with their views on ``md.strata_quizzes``, for the page template to render."""
-    glossary_options = {}
+    build's glossary and settings, ``gettext`` for the words they write, in the page's language ``lang``,
+    whose glossary marks the terms). Quizzes are left as markers, with their views on ``md.strata_quizzes``,
+    for the page template to render."""
+    glossary_options, translated = {}, None
     if state is not None:
-        glossary_options = {"glossary": state.glossary, "per_section": state.config.glossary_scope == "section",
-                            "href": "{filename}/" + state.config.glossary_file.replace(os.sep, "/")}
+        translated = lang if lang not in (None, state.glossary_lang) else None
+        glossary_file = translated_glossary_file(state.config.glossary_file, translated)
+        glossary_options = {"glossary": state.glossary_for(lang),
+                            "per_section": state.config.glossary_scope == "section",
+                            "href": "{filename}/" + glossary_file.replace(os.sep, "/")}
     return [InBriefExtension(), CalloutExtension(gettext=gettext), AccessibleTableExtension(),
             QuizExtension(source_path=source_path, render_in_place=False, gettext=gettext),
             AccessibleFootnotesExtension(gettext=gettext), AccessibleAbbreviationsExtension(gettext=gettext),
             CharacterReferencesExtension(),
             GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True), SafetyExtension(),
-            ImageExtension(source_path=source_path)]
+            ImageExtension(source_path=source_path, static_links=translated is not None)]
 
 
 class StrataMarkdownReader(MarkdownReader):
@@ -117,7 +122,8 @@ class StrataMarkdownReader(MarkdownReader):
         extensions = list(options.pop("extensions", []))
         if TOC_EXTENSION not in extensions:
             extensions.append(TOC_EXTENSION)
-        own = strata_extensions(source_path, state, page_translations(self.settings, source_path).gettext)
+        lang = page_language(self.settings, source_path)
+        own = strata_extensions(source_path, state, page_translations(self.settings, source_path).gettext, lang)
         self._md = Markdown(extensions=[*extensions, *own], **options)
         try:
             content = self._md.convert(text)
@@ -136,7 +142,7 @@ class StrataMarkdownReader(MarkdownReader):
                                       else "correct the value or remove the line"),
                                    source_path, metadata_line(source_path, exc.name)))
             return "", {"status": "skip"}
-        problem = metadata_problem(source_path, metadata)
+        problem = metadata_problem(source_path, metadata) or translation_metadata(self.settings, source_path, metadata)
         if problem is not None:
             errors.add(problem)
             return "", {"status": "skip"}

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from .config import StrataConfig, load_config
 from .errors import ErrorLog
-from .glossary.terms import Glossary, load_site_glossary
+from .glossary.terms import Glossary, load_site_glossary, translated_languages
+from .languages import LANGUAGE_CODE, default_language
 from .publishing import make_asset_filter
-from .search.docs import SearchDoc
 
 STATE_KEY = "STRATA_BUILD"
 
@@ -26,7 +26,25 @@ class BuildState:
     config: StrataConfig
     errors: ErrorLog = field(default_factory=ErrorLog)
     glossary: Glossary = field(default_factory=Glossary)
-    search_documents: tuple[list[SearchDoc], list[bytes]] | None = None  # documents and keys, once pages are read
+    translated_glossaries: dict[str, Glossary] = field(default_factory=dict)  # by language, not the site's own
+    search_documents: list | None = None  # (folder, lang, documents, keys) of each language, once pages are read
+    alternates: dict = field(default_factory=dict)  # output file -> (lang, url) of each version of the page
+    unpublished_files: list = field(default_factory=list)  # written, then removed: a language left out
+
+    def glossary_for(self, lang: str | None) -> Glossary:
+        """The glossary of the pages in ``lang``: a translated one (empty when the language has none), or the
+        site's for ``None`` and the site's language."""
+        if lang is None or lang == self.glossary_lang:
+            return self.glossary
+        return self.translated_glossaries.setdefault(lang, Glossary())
+
+    glossary_lang: str = "en"
+
+    @property
+    def glossary_version(self) -> str:
+        """Changes whenever any glossary file, in any language, does."""
+        return ":".join([self.glossary.version, *(f"{lang}={glossary.version}"
+                                                  for lang, glossary in sorted(self.translated_glossaries.items()))])
 
 
 def start_build(settings: dict) -> BuildState:
@@ -37,6 +55,13 @@ def start_build(settings: dict) -> BuildState:
     state.glossary, problems = load_site_glossary(settings["PATH"], state.config.glossary_file)
     for problem in problems:
         state.errors.add(problem)
+    state.glossary_lang = default_language(settings)
+    for lang in translated_languages(settings["PATH"], state.config.glossary_file, LANGUAGE_CODE.match):
+        if lang != state.glossary_lang:
+            state.translated_glossaries[lang], problems = load_site_glossary(
+                settings["PATH"], state.config.glossary_file, lang, original=state.glossary)
+            for problem in problems:
+                state.errors.add(problem)
     settings.setdefault("JINJA_FILTERS", {})["asset"] = make_asset_filter(settings)
     settings[STATE_KEY] = state
     return state

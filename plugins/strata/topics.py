@@ -44,10 +44,18 @@ class TierPage:
 
 @dataclass
 class Topic:
+    """A topic in one language (``lang``); ``versions`` holds the topic in each language it is written in, the
+    site's language first (see :mod:`strata.languages`). A translation may lack tiers (reported as a warning)."""
+
     slug: str
     overview: object
     tiers: list[TierPage] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    lang: str = "en"
+    versions: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def tier(self, tier_id: str) -> TierPage | None:
+        return next((tier for tier in self.tiers if tier.spec.id == tier_id), None)
 
     @property
     def title(self) -> str:
@@ -83,16 +91,19 @@ def metadata_line(path: str, key: str) -> int:
     return 1
 
 
-def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_for=lambda page: str) -> list[Topic]:
-    """Group ``pages`` by topic, validate them and attach the model to each page (``gettext_for(page)``
-    translates into the page's language: a tier page may be titled with its tier's label in it).
+def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_for=lambda page: str,
+                   default_lang: str = "en") -> list[Topic]:
+    """Group ``pages`` by topic and language, validate them and attach the model to each page
+    (``gettext_for(page)`` translates into the page's language: a tier page may be titled with its tier's label
+    in it). The topics of the site's language ``default_lang`` come first, then each translation.
 
     Problems (unknown tier, a tier given twice, a missing tier or overview, a
     malformed topic slug) go to ``errors``; pages without ``Topic:`` are ignored.
     """
-    overviews: dict[str, object] = {}
-    tier_pages: dict[str, dict[str, object]] = {}
+    overviews: dict[tuple[str, str], object] = {}
+    tier_pages: dict[tuple[str, str], dict[str, object]] = {}
     for page in sorted(pages, key=lambda p: p.source_path):  # the same report on every file system
+        lang = getattr(page, "lang", None) or default_lang
         slug = getattr(page, "topic", None)
         if slug is None:
             if getattr(page, "tier", None) is not None:
@@ -105,22 +116,22 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_
                                    f"hyphens); write 'Topic: {suggested_slug(slug)}', in every page of this topic",
                                    page.source_path, metadata_line(page.source_path, "topic")))
             continue
-        tier_id = getattr(page, "tier", None)
+        tier_id, key = getattr(page, "tier", None), (lang, slug)
         if tier_id is None:
-            _claim(overviews, slug, page, errors, "an overview page (Topic: without Tier:)")
+            _claim(overviews, key, page, errors, "an overview page (Topic: without Tier:)")
         elif config.tier(tier_id) is None:
             errors.add(StrataError(f"unknown tier {tier_id!r}; use one of: {', '.join(t.id for t in config.tiers)}",
                                    page.source_path, metadata_line(page.source_path, "tier")))
         else:
             _check_tier_title(page, config.tier(tier_id), errors, gettext_for(page))
-            _claim(tier_pages.setdefault(slug, {}), tier_id, page, errors, f"tier {tier_id!r} of topic {slug!r}")
+            _claim(tier_pages.setdefault(key, {}), tier_id, page, errors, f"tier {tier_id!r} of topic {slug!r}")
 
     # A page that could not be read is missing from its topic: report its own error, not a missing tier.
     folders_with_errors = {os.path.dirname(e.path) for e in errors.errors if e.path}
     topics = []
-    for slug in sorted(set(overviews) | set(tier_pages)):
-        topic = _topic(slug, overviews.get(slug), tier_pages.get(slug, {}), config, errors,
-                       folders_with_errors=folders_with_errors)
+    for lang, slug in sorted(set(overviews) | set(tier_pages), key=lambda key: (key[0] != default_lang, key)):
+        topic = _topic(slug, overviews.get((lang, slug)), tier_pages.get((lang, slug), {}), config, errors,
+                       folders_with_errors=folders_with_errors, lang=lang, translation=lang != default_lang)
         if topic is not None:
             topics.append(topic)
     return topics
@@ -145,7 +156,9 @@ def _claim(registry: dict, key: str, page, errors: ErrorLog, what: str) -> None:
 
 
 def _topic(slug, overview, pages_by_tier, config: StrataConfig, errors: ErrorLog, *,
-           folders_with_errors: frozenset | set = frozenset()) -> Topic | None:
+           folders_with_errors: frozenset | set = frozenset(), lang: str = "en",
+           translation: bool = False) -> Topic | None:
+    """The topic ``slug`` in ``lang``; a ``translation`` may lack tiers (the site's language may not)."""
     some_page = overview or next(iter(pages_by_tier.values()))
     folder = os.path.dirname(some_page.source_path)
     complete = overview is not None and all(t.id in pages_by_tier for t in config.tiers)
@@ -156,13 +169,16 @@ def _topic(slug, overview, pages_by_tier, config: StrataConfig, errors: ErrorLog
                                f"'Title:', 'Topic: {slug}' and a 'Summary:'", some_page.source_path, 1))
         return None
     missing = [t.id for t in config.tiers if t.id not in pages_by_tier]
-    if missing:
+    if missing and not translation:
         errors.add(StrataError(f"topic {slug!r} has no {', '.join(missing)} tier; add a page with "
                                f"'Topic: {slug}' and 'Tier: {missing[0]}' in {folder}/",
                                overview.source_path, metadata_line(overview.source_path, "topic")))
         return None
-    topic = Topic(slug, overview, [TierPage(spec, pages_by_tier[spec.id]) for spec in config.tiers])
+    topic = Topic(slug, overview, [TierPage(spec, pages_by_tier[spec.id]) for spec in config.tiers
+                                   if spec.id in pages_by_tier], lang=lang)
     references_path = os.path.join(folder, config.references_file)
+    if translation and not os.path.exists(references_path):  # a translation cites the topic's own sources
+        references_path = os.path.join(os.path.dirname(folder), config.references_file)
     if os.path.exists(references_path):
         try:
             topic.references = load_references(references_path)

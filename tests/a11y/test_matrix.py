@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
 
+from strata.i18n import plural_forms
 from tests.a11y.axe_incomplete_allowlist import ALLOWED_INCOMPLETE
 from tests.a11y.contrast import BACKGROUNDS, contrast, flatten, parse
 from tests.support.browser import AAA_RULES, axe_report
@@ -79,21 +81,34 @@ def _submit_empty(page):
     expect(page.locator(".quiz__errors").first).to_be_focused()
 
 
+def _score_pattern(page) -> re.Pattern:
+    """The quiz's score ("3 of 4 correct") in the language of the page shown (a translation's, or English)."""
+    path = urlparse(page.url).path.lstrip("/")
+    lang = FIXTURE.language_of(path)
+    if lang is None:
+        return re.compile(r"^\d+ of \d+ correct$")
+    score = "%(score)s of %(total)s correct"
+    forms = plural_forms(FIXTURE.catalogue(path), lang, score, score).values()
+    return re.compile("^(?:" + "|".join(re.escape(form).replace(r"%\(score\)s", r"\d+").replace(r"%\(total\)s", r"\d+")
+                                        for form in sorted(set(forms))) + ")$")
+
+
 def _submit(wrong: bool):
     def enter(page):
         page.evaluate(ANSWER, wrong)
         page.locator("form.quiz button[type=submit]").first.click()
-        expect(page.locator(".quiz__score").first).to_have_text(re.compile(r"^\d+ of \d+ correct$"))
+        expect(page.locator(".quiz__score").first).to_have_text(_score_pattern(page))
     return enter
 
 
 def _score_holds(page):
-    expect(page.locator(".quiz__score").first).to_have_text(re.compile(r"^\d+ of \d+ correct$"))
+    expect(page.locator(".quiz__score").first).to_have_text(_score_pattern(page))
     expect(page.locator(".quiz__result:visible").first).to_be_visible()
 
 
 def _search(page):
-    page.goto(page.url.split("?")[0] + "?q=" + search_word())
+    path = urlparse(page.url).path.lstrip("/")  # the search page of a translation searches its own language
+    page.goto(page.url.split("?")[0] + "?q=" + search_word(FIXTURE, path))
     expect(page.locator("#search-results li").first).to_be_visible()
 
 

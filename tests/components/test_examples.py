@@ -120,6 +120,19 @@ def check_tier_switcher(document, example, params):
     assert "(you are here)" in current[0].get_text()
 
 
+def check_language_switcher(document, example, params):
+    nav = document.select_one("nav.language-switcher")
+    assert name_of(nav, document) == "Language"
+    links = nav.select("a.language-switcher__link")
+    assert [(a["href"], a["hreflang"]) for a in links] == [(f"{params['base_url']}/{v['url']}", v["lang"])
+                                                            for v in params["versions"]]
+    names = [(a.select_one("[lang]")["lang"], a.select_one("[lang]").get_text()) for a in links]
+    assert names == [(v["lang"], v["name"]) for v in params["versions"]]  # each named in its own language
+    current = [a for a in links if a.get("aria-current") == "page"]
+    assert [a["hreflang"] for a in current] == [params["current"]]
+    assert "(you are here)" in current[0].get_text()  # in words too, not only by its look
+
+
 def check_toc(document, example, params):
     if not params["entries"]:
         assert document.get_text(strip=True) == ""

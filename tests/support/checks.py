@@ -23,6 +23,11 @@ HEADING = re.compile(r"^h[1-6]$")
 USES_FOLDER = "glossary"  # the glossary entries' uses pages (plugins/strata/glossary/backlinks.py)
 
 
+def is_uses_page(page: str) -> bool:
+    """A glossary uses page, in the site's language (``glossary/…``) or a translation's (``es/glossary/…``)."""
+    return page.split("/")[-2:-1] == [USES_FOLDER]
+
+
 def soup(site: Path, relative: str) -> BeautifulSoup:
     return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "html.parser")
 
@@ -31,10 +36,11 @@ def config_of(site: Site) -> StrataConfig:
     return load_config(dict(site.settings))
 
 
-def topics_of(site: Site) -> dict[str, list[str]]:
-    """Each topic's folder (``topics/<slug>``) and the ids of the tier pages it has, from the sources."""
+def topics_of(site: Site, lang: str | None = None) -> dict[str, list[str]]:
+    """Each topic's folder (``topics/<slug>``; ``<lang>/topics/<slug>`` for a translation) and the ids of the tier
+    pages it has, from the sources: the topics in the site's language, or in translation language ``lang``."""
     topics: dict[str, list[str]] = {}
-    for page in site.sources():
+    for page in (page for page in site.sources() if site.language_of(page) == lang):
         folder, name = page.rsplit("/", 1)
         topics.setdefault(folder, [])
         if name != "index.html":
@@ -169,7 +175,7 @@ def site_problems(output: Path, site: Site) -> list[str]:
     """Every check above, on every page of ``output`` (built from ``site``'s sources)."""
     config = config_of(site)
     built = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
-    listed = [page for page in built if not page.startswith(f"{USES_FOLDER}/")]  # uses pages: glossary_problems
+    listed = [page for page in built if not is_uses_page(page)]  # uses pages: glossary_problems
     problems = [f"pages built {listed}, expected {site.pages()}"] if listed != site.pages() else []
     for page in built:
         problems += page_problems(output, page)

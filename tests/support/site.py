@@ -110,7 +110,8 @@ def offline_settings(folder: Path, content: Path) -> Path:
     return settings
 
 
-def run_offline_bundle(dist: Path, settings: Path = ROOT / "offlineconf.py", *,
+def run_offline_bundle(dist: Path, settings: Path = ROOT / "offlineconf.py", *options: str,
                        command: bool = False) -> subprocess.CompletedProcess:
-    """Run ``python -m strata offline`` into ``dist`` (see run_strata)."""
-    return run_strata("offline", "-s", str(settings), "-d", str(dist), command=command)
+    """Run ``python -m strata offline`` into ``dist``, with more command-line ``options`` (``--lang es``);
+    see run_strata."""
+    return run_strata("offline", "-s", str(settings), "-d", str(dist), *options, command=command)

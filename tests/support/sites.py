@@ -15,10 +15,13 @@ import fcntl
 import functools
 import re
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 import yaml
 
+from strata.glossary.terms import translated_glossary_file
+from strata.languages import folder_language, translation_url
 from tests.support.site import ROOT, run_build
 
 FIXTURE_ROOT = ROOT / "tests" / "fixtures" / "site"
@@ -45,18 +48,43 @@ class Site:
 
     @functools.cache  # noqa: B019 (a few instances, alive for the whole session)
     def sources(self) -> dict[str, Path]:
-        """Each page written from a Markdown file, by its output path."""
+        """Each page written from a Markdown file, by its output path (a translation's under ``<lang>/``)."""
         pages = {}
         for folder in self.settings["PAGE_PATHS"]:
             for source in sorted((self.content / folder).rglob("*.md")):
-                relative = source.relative_to(self.content).with_suffix("")
-                pages[self.settings["PAGE_SAVE_AS"].format(path_no_ext=relative.as_posix())] = source
+                if any(fnmatch(part, pattern) for part in source.relative_to(self.content).parts
+                       for pattern in self.settings["IGNORE_FILES"]):
+                    continue
+                lang = folder_language(str(source))
+                if lang:
+                    pages[translation_url(self.settings, str(source), lang)] = source
+                else:
+                    relative = source.relative_to(self.content).with_suffix("")
+                    pages[self.settings["PAGE_SAVE_AS"].format(path_no_ext=relative.as_posix())] = source
         return pages
 
+    def languages(self) -> list[str]:
+        """The languages other than the site's that topics are translated into (their pages are under ``<lang>/``)."""
+        return sorted({lang for source in self.sources().values() if (lang := folder_language(str(source)))})
+
+    def language_of(self, page: str) -> str | None:
+        """The translation language of an output page, or None for a page in the site's language."""
+        first = page.split("/", 1)[0]
+        return first if "/" in page and first in self.languages() else None
+
+    def catalogue(self, page: str):
+        """The interface catalogue of ``page`` (a path from the site root): its translation's language or the
+        site's."""
+        from strata.i18n import translations
+        return translations(self.settings["THEME"], self.language_of(page) or self.settings["DEFAULT_LANG"])
+
     def site_pages(self) -> dict[str, str]:
-        """The site's own pages (home, glossary, …): output path → template name."""
-        return {self.settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html": name
-                for name in self.settings["DIRECT_TEMPLATES"]}
+        """The site's own pages (home, glossary, …), in each language (the 404 page once): output path →
+        template name."""
+        own = {self.settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html": name
+               for name in self.settings["DIRECT_TEMPLATES"]}
+        return {**own, **{f"{lang}/{path}": name for lang in self.languages()
+                          for path, name in own.items() if name != "404"}}
 
     def pages(self) -> list[str]:
         """Every HTML page the build writes, relative to the output folder."""
@@ -91,13 +119,16 @@ class Site:
         found = {"quiz"} if QUIZ_FENCE.search(body) else set()
         body = QUIZ_FENCE.split(body)[0]  # quizzes are never marked
         automatic = not re.search(r"^glossary:\s*off\s*$", header, re.IGNORECASE | re.MULTILINE)
-        if "[[" in body or (automatic and any(name_pattern(name).search(prose(body)) for name in self.term_names())):
+        names = self.term_names(self.language_of(page))
+        if "[[" in body or (automatic and any(name_pattern(name).search(prose(body)) for name in names)):
             found.add("terms")
         return frozenset(found)
 
     @functools.cache  # noqa: B019
-    def term_names(self) -> tuple[str, ...]:
-        path = self.content / self.settings.get("STRATA", {}).get("glossary_file", "glossary.yaml")
+    def term_names(self, lang: str | None = None) -> tuple[str, ...]:
+        """The glossary's terms and aliases (with ``lang``: of the glossary in that language)."""
+        glossary_file = self.settings.get("STRATA", {}).get("glossary_file", "glossary.yaml")
+        path = self.content / translated_glossary_file(glossary_file, lang)
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else []
         return tuple(name for entry in entries or [] for name in [entry["term"], *entry.get("aliases", [])])
 
@@ -140,9 +171,10 @@ def shared_build(site: Site, root: Path) -> tuple[Path, str | None]:
 FIXTURE_TIER_PAGE = "topics/sleep-and-hormones/fundamentals.html"
 
 
-def search_word(site: Site = FIXTURE) -> str:
-    """A word the site's search must find: the first term of its glossary, A to Z."""
-    return sorted(site.term_names(), key=str.casefold)[0]
+def search_word(site: Site = FIXTURE, page: str = "") -> str:
+    """A word the site's search must find: the first term of its glossary, A to Z (of the glossary in the
+    language of ``page``, a path from the site root, when it is a translation's)."""
+    return sorted(site.term_names(site.language_of(page)), key=str.casefold)[0]
 
 
 def glossary_entry(site: Site, name: str) -> dict:

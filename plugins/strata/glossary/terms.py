@@ -38,6 +38,10 @@ GLOSSARY_SCHEMA = {
     "aliases": Field(False, (list,), "other names that mean the same, e.g. [TRT]"),
     "definition": Field(True, (str,), "one or two plain sentences; inline Markdown allowed"),
 }
+# A translated glossary (``glossary.<lang>.yaml``, ``topics/<slug>/<lang>/glossary.yaml``): each entry names the
+# entry of the site's language it translates, so that a term left untranslated can be reported.
+TRANSLATED_SCHEMA = {**GLOSSARY_SCHEMA, "translates": Field(
+    True, (str,), "the term, as the glossary in the site's language writes it, that this entry translates")}
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     line: int = 0
     topic: str | None = None  # the topic whose pages use this entry; None: every page (the site's glossary)
+    translates: str | None = None  # in a translated glossary: the name of the entry it translates
 
     @property
     def anchor(self) -> str:
@@ -119,18 +124,44 @@ def sort_key(text: str) -> str:
     return unicodedata.normalize("NFKD", text).casefold()
 
 
-def load_site_glossary(content_path: str, glossary_file: str) -> tuple[Glossary, list[StrataError]]:
-    """The site's glossary and every topic's, and the problems found in them (one per bad file)."""
-    site_path = os.path.join(content_path, glossary_file)
-    topic_paths = sorted(glob.glob(os.path.join(glob.escape(content_path), "topics", "*", TOPIC_GLOSSARY)))
+def translated_glossary_file(glossary_file: str, lang: str | None) -> str:
+    """``glossary.yaml`` → ``glossary.es.yaml``: the file of the glossary in language ``lang`` (None: the site's)."""
+    stem, extension = os.path.splitext(glossary_file)
+    return f"{stem}.{lang}{extension}" if lang else glossary_file
+
+
+def translated_languages(content_path: str, glossary_file: str, is_language) -> list[str]:
+    """The languages that have a translated glossary file, the site's or a topic's (``is_language(name)``
+    says whether a name is a language code)."""
+    stem, extension = os.path.splitext(glossary_file)
+    root = glob.escape(content_path)
+    found = {os.path.basename(p)[len(os.path.basename(stem)) + 1:-len(extension) or None]
+             for p in glob.glob(os.path.join(root, f"{glob.escape(stem)}.*{extension}"))}
+    found |= {os.path.basename(os.path.dirname(p))
+              for p in glob.glob(os.path.join(root, "topics", "*", "*", TOPIC_GLOSSARY))}
+    return sorted(name for name in found if is_language(name))
+
+
+def load_site_glossary(content_path: str, glossary_file: str, lang: str | None = None,
+                       original: Glossary | None = None) -> tuple[Glossary, list[StrataError]]:
+    """The site's glossary and every topic's, and the problems found in them (one per bad file); with ``lang``,
+    the glossary translated into that language (``glossary.<lang>.yaml`` and ``topics/*/<lang>/glossary.yaml``),
+    each entry's ``translates:`` checked against the ``original`` glossary."""
+    site_path = os.path.join(content_path, translated_glossary_file(glossary_file, lang))
+    topics = ("*", lang, TOPIC_GLOSSARY) if lang else ("*", TOPIC_GLOSSARY)
+    topic_paths = sorted(glob.glob(os.path.join(glob.escape(content_path), "topics", *topics)))
     terms, problems, digest = [], [], hashlib.sha256()
-    for path, topic in [(site_path, None)] + [(p, os.path.basename(os.path.dirname(p))) for p in topic_paths]:
+    up = 2 if lang else 1  # topics/<slug>/[<lang>/]glossary.yaml
+    for path, topic in [(site_path, None)] + [(p, os.path.basename(_parent(p, up))) for p in topic_paths]:
         if not os.path.exists(path):
             continue
         try:
             with open(path, "rb") as handle:
                 digest.update(f"{topic}\0".encode() + handle.read() + b"\0")
-            terms += load_glossary(path, topic).terms
+            found = load_glossary(path, topic, TRANSLATED_SCHEMA if lang else GLOSSARY_SCHEMA).terms
+            if original is not None:
+                problems += _unknown_originals(found, original, path)
+            terms += found
         except StrataError as exc:
             problems.append(exc)
         except OSError as exc:
@@ -138,10 +169,25 @@ def load_site_glossary(content_path: str, glossary_file: str) -> tuple[Glossary,
     return Glossary(site_path, terms, digest.hexdigest()[:16]), problems
 
 
-def load_glossary(path: str, topic: str | None = None) -> Glossary:
+def _unknown_originals(terms: list[Term], original: Glossary, path: str) -> list[StrataError]:
+    """A translated entry whose ``translates:`` names no entry of the glossary in the site's language."""
+    names = {name_key(name) for term in original.terms for name in term.names}
+    return [StrataError(f"'translates: {term.translates}' names no entry of the glossary in the site's language "
+                        f"({os.path.basename(original.path or 'glossary.yaml')} or a topic's glossary.yaml); "
+                        "write the term as that glossary has it", path, term.line)
+            for term in terms if name_key(term.translates or "") not in names]
+
+
+def _parent(path: str, levels: int) -> str:
+    for _ in range(levels):
+        path = os.path.dirname(path)
+    return path
+
+
+def load_glossary(path: str, topic: str | None = None, schema: dict = GLOSSARY_SCHEMA) -> Glossary:
     """Read and validate one glossary file (of ``topic``, or the site's); raise
     :class:`~strata.errors.StrataError` at the first bad entry."""
-    records = load_records(path, GLOSSARY_SCHEMA, "glossary entry")
+    records = load_records(path, schema, "glossary entry")
     seen: dict[str, tuple[str, Record]] = {}  # casefolded name -> (kind, record)
     terms = []
     for record in records:
@@ -178,4 +224,5 @@ def _term(record: Record, topic: str | None) -> Term:
         if not isinstance(alias, str) or not alias.strip():
             raise record.error("each alias must be a non-empty piece of text, e.g. aliases: [TRT]", "aliases")
         aliases.append(" ".join(alias.split()))
-    return Term(name, slugify(name), definition, tuple(aliases), record.line, topic)
+    translates = " ".join(values["translates"].split()) if "translates" in values else None
+    return Term(name, slugify(name), definition, tuple(aliases), record.line, topic, translates)

@@ -21,11 +21,16 @@ class UsesPagesGenerator(Generator):
         """Nothing to read: the pages' occurrences are collected by the plugin once every page is read."""
 
     def generate_output(self, writer) -> None:
-        uses = self.context.get("strata_glossary_uses")
-        if uses is None:  # the build stopped before the glossary was collected
-            return
-        template = self.get_template(USES_TEMPLATE)
-        for page in uses.uses_pages():
-            writer.write_file(page.url, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
-                              url=page.url, uses_page=page, glossary_url=uses.glossary_url,
-                              template_name=USES_TEMPLATE)
+        write_uses_pages(self, writer, self.context)
+
+
+def write_uses_pages(generator, writer, context: dict) -> None:
+    """Write the uses pages of ``context["strata_glossary_uses"]`` with ``context``."""
+    uses = context.get("strata_glossary_uses")
+    if uses is None:  # the build stopped before the glossary was collected
+        return
+    template = generator.get_template(USES_TEMPLATE)
+    for page in uses.uses_pages():
+        writer.write_file(page.url, template, context, relative_urls=generator.settings["RELATIVE_URLS"],
+                          url=page.url, uses_page=page, glossary_url=uses.glossary_url,
+                          template_name=USES_TEMPLATE)

@@ -54,9 +54,9 @@ def is_decorative(attrs) -> bool:
 
 
 class ImageTreeprocessor(Treeprocessor):
-    def __init__(self, md, base_dir: str):
+    def __init__(self, md, base_dir: str, static_links: bool = False):
         super().__init__(md)
-        self.base_dir = base_dir
+        self.base_dir, self.static_links = base_dir, static_links
 
     def run(self, root: etree.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
@@ -66,6 +66,8 @@ class ImageTreeprocessor(Treeprocessor):
             _check_alt(image.attrib, needle, markdown=True)
             width, height = self._size(src, needle)
             _set_size(image, width, height)
+            if self.static_links:  # published elsewhere than its folder: Pelican links the file from the page
+                image.set("src", "{static}" + src)
             image.set("decoding", "async")
             if number:
                 image.set("loading", "lazy")
@@ -170,14 +172,17 @@ class ImageExtension(Extension):
     """Check and complete images (after ``attr_list`` at 8, which sets the decorative class)."""
 
     def __init__(self, **kwargs):
-        self.config = {"source_path": ["", "The Markdown file, whose folder image paths are relative to."]}
+        self.config = {"source_path": ["", "The Markdown file, whose folder image paths are relative to."],
+                       "static_links": [False, "Write each image as a {static} link (a page published away from "
+                                               "its folder, such as a translation under <lang>/)."]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         if "attr_list" not in md.treeprocessors:
             AttrListExtension().extendMarkdown(md)
         base_dir = os.path.dirname(self.getConfig("source_path")) or "."
-        md.treeprocessors.register(ImageTreeprocessor(md, base_dir), "strata_images", 6)
+        md.treeprocessors.register(ImageTreeprocessor(md, base_dir, self.getConfig("static_links")),
+                                   "strata_images", 6)
 
 
 def makeExtension(**kwargs):

@@ -26,16 +26,18 @@ class SearchDoc:
     glossary: bool = False  # a glossary entry (ranked above passing mentions)
 
 
-def collect_docs(topics, glossary, gettext=str) -> Iterator[SearchDoc]:
+def collect_docs(topics, glossary, gettext=str, root: str = "") -> Iterator[SearchDoc]:
     """Yield the documents one at a time, in site order (``page.strata_sections`` of each topic page);
-    ``gettext`` translates the words search shows (kinds of page, labels) into the site's language."""
+    ``gettext`` translates the words search shows (kinds of page, labels) into the site's language. URLs are
+    relative to ``root``, the folder of the language's pages (``"es/"``), where its index is."""
     topics = list(topics)
     glossary_kind, references = gettext(GLOSSARY), gettext(REFERENCES)
     for topic in topics:
         pages = [(topic.overview, gettext(OVERVIEW)), *((tier.page, gettext(tier.spec.label)) for tier in topic.tiers)]
         for page, kind in pages:
             for section in page.strata_sections:
-                url = f"{page.url}#{section.anchor}" if section.anchor else page.url
+                url = page.url.removeprefix(root)
+                url = f"{url}#{section.anchor}" if section.anchor else url
                 title = section.title or gettext("%(topic)s: %(tier)s") % {"topic": topic.title, "tier": kind}
                 yield SearchDoc(url, title, topic.title, kind, section.text)
         if topic.references:

@@ -33,9 +33,10 @@ class IndexMemory:
     written: dict[str, bytes] = field(default_factory=dict)
 
 
-def index_memory(settings: dict) -> IndexMemory:
-    """The memory of the Pelican process that ``settings`` belong to (made on first use)."""
-    return settings.setdefault(MEMORY_KEY, IndexMemory())
+def index_memory(settings: dict, folder: str = "") -> IndexMemory:
+    """The memory of the Pelican process that ``settings`` belong to (made on first use), for the index of the
+    site's language or of the language whose pages are in ``folder`` (``"es/"``)."""
+    return settings.setdefault(MEMORY_KEY + (f":{folder}" if folder else ""), IndexMemory())
 
 
 def doc_key(doc: SearchDoc) -> bytes:

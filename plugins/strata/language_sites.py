@@ -1,0 +1,153 @@
+"""The site in each language: its topics, glossary, uses pages, home pages and search index, and their pages.
+
+The site's language is what Pelican writes by itself (its direct templates and pages, with the
+context the plugin sets). Every other language in which a topic is written gets the same site pages
+under ``<lang>/`` (home, glossary, references, search, the glossary's uses pages; not the 404 page,
+which a server serves once), written by :class:`LanguagePagesGenerator` from a :class:`LanguageSite`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pelican.generators import Generator
+
+from .glossary.backlinks import GlossaryPage, collect_uses
+from .glossary.terms import translated_glossary_file
+from .glossary.uses_pages import write_uses_pages
+from .home import home_pages, write_home_pages
+from .i18n import translations
+from .languages import default_language, prefix
+from .search import collect_docs
+
+LANGUAGE_SITES = "strata_language_sites"  # context key: every LanguageSite, the site's language first
+SKIPPED_TEMPLATES = ("404",)  # site pages written once, in the site's language
+
+
+@dataclass
+class LanguageSite:
+    """The site in one language: ``prefix`` is where its pages are (``""`` or ``"es/"``)."""
+
+    lang: str
+    prefix: str
+    topics: list
+    glossary: object
+    glossary_page: GlossaryPage
+    uses: object
+    homes: list
+    documents: Callable = field(repr=False)  # () -> the search documents, in the site's order
+    search: tuple = ((), ())  # the search documents and their keys, once collected
+    search_version: str = ""
+
+    def context(self) -> dict:
+        """What the templates of this language's pages read."""
+        return {"strata_lang": self.lang, "strata_topics": self.topics, "strata_glossary": self.glossary,
+                "strata_glossary_uses": self.uses, "strata_home": self.homes[0], "strata_home_pages": self.homes,
+                "strata_topic_titles": {topic.slug: topic.title for topic in self.topics},
+                "strata_search_version": self.search_version}
+
+
+def language_sites(topics: list, pages: list, state, settings: dict) -> list[LanguageSite]:
+    """One :class:`LanguageSite` per language that has a topic (the site's language always), in that order."""
+    default = default_language(settings)
+    langs = [default, *sorted({topic.lang for topic in topics} - {default})]
+    sites = []
+    for lang in langs:
+        where = prefix(lang, settings)
+        own = [topic for topic in topics if topic.lang == lang]
+        own_pages = [page for page in pages if (getattr(page, "lang", None) or default) == lang]
+        glossary = state.glossary_for(lang)
+        gettext = translations(settings["THEME"], lang).gettext
+        glossary_at = GlossaryPage(where + (settings.get("GLOSSARY_URL") or settings.get("GLOSSARY_SAVE_AS")
+                                            or "glossary.html"))
+        uses = collect_uses(own_pages, glossary.terms, single_topic=len(own) <= 1, glossary_url=glossary_at.url,
+                            gettext=gettext)
+        homes = home_pages(own, where + (settings.get("INDEX_SAVE_AS") or "index.html"))
+
+        def documents(own=own, glossary=glossary, gettext=gettext, where=where):
+            return collect_docs(own, glossary, gettext, root=where)
+
+        sites.append(LanguageSite(lang, where, own, glossary, glossary_at, uses, homes, documents))
+    return sites
+
+
+def glossary_file_key(settings: dict, site: LanguageSite, glossary_file: str) -> str:
+    """The ``{filename}`` key under which the pages of ``site`` link to its glossary page."""
+    translated = None if site.lang == default_language(settings) else site.lang
+    return translated_glossary_file(glossary_file, translated).replace(os.sep, "/")
+
+
+class LanguagePagesGenerator(Generator):
+    """Writes the site pages of every language but the site's own (``context[LANGUAGE_SITES]``)."""
+
+    def generate_context(self) -> None:
+        """Nothing to read."""
+
+    def generate_output(self, writer) -> None:
+        for site in self.context.get(LANGUAGE_SITES, ())[1:]:
+            context = {**self.context, **site.context()}
+            for template in self.settings["DIRECT_TEMPLATES"]:
+                save_as = self.settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+                if not save_as or template in SKIPPED_TEMPLATES:
+                    continue
+                url = site.prefix + self.settings.get(f"{template.upper()}_URL", f"{template}.html")
+                writer.write_file(site.prefix + save_as, self.get_template(template), context,
+                                  relative_urls=self.settings["RELATIVE_URLS"], template_name=template,
+                                  page_name=os.path.splitext(site.prefix + save_as)[0], url=url)
+            write_home_pages(self, writer, context)
+            write_uses_pages(self, writer, context)
+
+
+def site_page_files(settings: dict) -> dict[str, str]:
+    """The site pages that exist in every language (home, glossary, references, search): file → URL."""
+    return {settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html":
+            settings.get(f"{name.upper()}_URL") or settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html"
+            for name in settings["DIRECT_TEMPLATES"] if name not in SKIPPED_TEMPLATES
+            and settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")}
+
+
+def alternates(topics: list, sites: list[LanguageSite], settings: dict,
+               published=lambda lang: True) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each page that exists in more than one ``published`` language, by its output file: ``(lang, url)`` of
+    every version, the site's language first. A tier missing from a translation has no version there."""
+    groups: list[list[tuple[str, str, str]]] = []  # (lang, output file, url) of each version of a page
+    for topic in (topic for topic in topics if topic.lang == sites[0].lang):
+        for role in [None, *(tier.spec.id for tier in topic.tiers)]:
+            pages = [(lang, version.overview if role is None else getattr(version.tier(role), "page", None))
+                     for lang, version in topic.versions.items()]
+            groups.append([(lang, page.save_as, page.url) for lang, page in pages if page is not None])
+    for name, url in site_page_files(settings).items():
+        groups.append([(site.lang, site.prefix + name, site.prefix + url) for site in sites])
+    groups = [[version for version in group if published(version[0])] for group in groups]
+    return {file: tuple((lang, url) for lang, _, url in group)
+            for group in groups if len(group) > 1 for _, file, _ in group}
+
+
+def site_files(site: LanguageSite, pages: list, settings: dict) -> list[str]:
+    """Every file the build writes for ``site`` (its pages, site pages, home and uses pages), relative to the
+    output folder: what is left out when the output does not hold the site's own language."""
+    default = default_language(settings)
+    files = [page.save_as for page in pages if (getattr(page, "lang", None) or default) == site.lang]
+    files += [site.prefix + name for name in site_page_files(settings)]
+    files += [home.url for home in site.homes[1:]] + [page.url for page in site.uses.uses_pages()]
+    if site.lang == default:
+        files += [settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html" for name in SKIPPED_TEMPLATES
+                  if name in settings["DIRECT_TEMPLATES"]]
+    return files
+
+
+def remove_files(output_path: str, files: list[str]) -> None:
+    """Delete ``files`` (relative to ``output_path``) and the folders they leave empty."""
+    folders = set()
+    for name in files:
+        path = os.path.join(output_path, name)
+        if os.path.isfile(path):
+            os.remove(path)
+            folders.add(os.path.dirname(path))
+    for emptied in sorted(folders, key=len, reverse=True):
+        folder = emptied
+        while folder.startswith(output_path + os.sep) and os.path.isdir(folder) and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
