@@ -146,6 +146,8 @@ def pytest_generate_tests(metafunc):
     if "matrix_case" in metafunc.fixturenames:
         cases = matrix_cases(getattr(metafunc.module, "PAGE_PATHS", None))
         metafunc.parametrize("matrix_case", cases, ids=[f"{path}-{state}" for path, state in cases])
+    if "quiz_path" in metafunc.fixturenames:  # the pages with a quiz, of the module's PAGE_PATHS if it has some
+        metafunc.parametrize("quiz_path", quiz_pages(getattr(metafunc.module, "PAGE_PATHS", None)))
 
 
 def test_the_matrix_covers_every_page_and_every_state():
@@ -204,11 +206,10 @@ def quiz_pages(pages: list[str] | None = None) -> list[str]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", quiz_pages())
-def test_quiz_marks_meet_enhanced_contrast(page, fixture_url, path, scheme):
+def test_quiz_marks_meet_enhanced_contrast(page, fixture_url, quiz_path, scheme):
     """The ✓ and ✗ marks axe cannot measure (see axe_incomplete_allowlist.py): 7:1 against what is behind."""
     page.emulate_media(color_scheme=scheme)
-    page.goto(f"{fixture_url}/{path}")
+    page.goto(f"{fixture_url}/{quiz_path}")
     _submit(wrong=True)(page)
     marks = page.evaluate(f"""() => [...document.querySelectorAll('.quiz__icon')]
         .filter(el => el.checkVisibility()).map(el => [el.textContent, getComputedStyle(el).color,
