@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import yaml
 
 from strata.i18n import translations
+from strata.report.content import read_site
 from strata.search.shards import read_shard
 from tests.support.checks import soup, topics_of
 from tests.support.site import ROOT, build_tiny_site, offline_settings, run_offline_bundle
@@ -196,3 +197,11 @@ def test_an_offline_zip_of_one_translation_holds_its_pages_only(tmp_path):
     for name, html in pages.items():  # one language: nothing to switch to (the build checked every link)
         assert 'hreflang="' not in html
         assert "language-switcher" not in html, name
+
+
+def test_the_reading_report_reads_a_site_with_translations():
+    site = read_site(str(FIXTURE.settings_file))
+    assert site.errors.errors == []
+    spanish = [topic for topic in site.topics if topic.lang == "es"]
+    assert [topic.slug for topic in spanish] == [folder.rsplit("/", 1)[1] for folder in topics_of(FIXTURE, "es")]
+    assert all(tier.stats.grades.ease is not None for topic in spanish for tier in topic.tiers)  # its own formula

@@ -17,6 +17,7 @@ from pelican.settings import read_settings
 
 from ..errors import ErrorLog
 from ..glossary.terms import Glossary
+from ..languages import default_language, page_translations
 from ..levels import measure_tiers
 from ..reader import StrataMarkdownReader
 from ..state import start_build
@@ -59,7 +60,8 @@ def read_site(settings_file: str, content: str | None = None) -> Site:
         html, metadata = reader.read(path)
         if metadata.get("status") == "skip":
             continue
-        pages.append(SimpleNamespace(source_path=path, content=html, url="", save_as="", **metadata))
-    topics = collect_topics(pages, state.config, state.errors)
-    measure_tiers(topics, pages, state.config, state.errors)
+        pages.append(SimpleNamespace(**{"url": "", "save_as": "", **metadata, "source_path": path, "content": html}))
+    gettext_for = lambda page: page_translations(settings, page.source_path).gettext  # noqa: E731
+    topics = collect_topics(pages, state.config, state.errors, gettext_for, default_language(settings))
+    measure_tiers(topics, pages, state.config, state.errors, gettext_for)
     return Site(state.config, topics, state.glossary, state.errors)
