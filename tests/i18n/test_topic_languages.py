@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlparse
 from xml.etree import ElementTree
 
 import yaml
+from babel.messages.pofile import read_po
 
 from strata.i18n import translations
 from strata.report.content import read_site
@@ -205,3 +206,22 @@ def test_the_reading_report_reads_a_site_with_translations():
     spanish = [topic for topic in site.topics if topic.lang == "es"]
     assert [topic.slug for topic in spanish] == [folder.rsplit("/", 1)[1] for folder in topics_of(FIXTURE, "es")]
     assert all(tier.stats.grades.ease is not None for topic in spanish for tier in topic.tiers)  # its own formula
+
+
+def test_every_component_of_a_translated_page_speaks_its_language(fixture_site):
+    """No text of a Spanish page is an English message the Spanish catalogue translates (a component
+    imported without context would fall back to the site's language); text marked lang="en" is author text."""
+    english = {message for message in english_messages() if SPANISH.gettext(message) != message}
+    for page in [*spanish_pages(), "es/index.html", "es/glossary.html", "es/search.html", "es/references.html"]:
+        document = soup(fixture_site, page)
+        for marked in document.select('[lang="en"]'):
+            marked.decompose()
+        texts = {text.strip() for text in document.body.find_all(string=True)}
+        texts |= {element[name].strip() for name in ("aria-label", "title", "alt")
+                  for element in document.body.select(f"[{name}]")}
+        assert texts & english == set(), page
+
+
+def english_messages() -> set[str]:
+    with open(ROOT / "theme" / "locale" / "messages.pot", "rb") as handle:
+        return {message.id for message in read_po(handle) if isinstance(message.id, str) and message.id}
