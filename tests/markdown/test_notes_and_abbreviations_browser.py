@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import run_axe, serve
 from tests.support.site import TINY_TOPIC, build_tiny_site
@@ -42,7 +43,8 @@ def test_tab_reaches_an_abbreviation_and_opens_its_expansion(page, site):
     assert tip.is_visible()
     assert "Hypothalamic-Pituitary-Gonadal" in tip.inner_text()
     link = tip.locator("a")
-    assert link.text_content() == "Abbreviations: HPG"
+    assert link.text_content() == "Abbreviations"  # shown; heard with the abbreviation
+    expect(link).to_have_accessible_name("Abbreviations: HPG")
     link.click()
     page.wait_for_url("**/academic.html#abbr-hpg")
 
