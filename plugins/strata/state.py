@@ -27,6 +27,7 @@ class BuildState:
     errors: ErrorLog = field(default_factory=ErrorLog)
     glossary: Glossary = field(default_factory=Glossary)
     translated_glossaries: dict[str, Glossary] = field(default_factory=dict)  # by language, not the site's own
+    no_glossary: Glossary = field(default_factory=Glossary)  # of a language without a glossary file
     search_documents: list | None = None  # (folder, lang, documents, keys) of each language, once pages are read
     alternates: dict = field(default_factory=dict)  # output file -> (lang, url) of each version of the page
     unpublished_files: list = field(default_factory=list)  # written, then removed: a language left out
@@ -36,7 +37,7 @@ class BuildState:
         site's for ``None`` and the site's language."""
         if lang is None or lang == self.glossary_lang:
             return self.glossary
-        return self.translated_glossaries.setdefault(lang, Glossary())
+        return self.translated_glossaries.get(lang, self.no_glossary)
 
     glossary_lang: str = "en"
 
