@@ -41,7 +41,7 @@ from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .components import configure as configure_components
 from .components import theme_bundles
 from .config import load_config
-from .errors import quiet_author_errors
+from .errors import StrataError, quiet_author_errors
 from .glossary.uses_pages import UsesPagesGenerator
 from .home import HomePagesGenerator
 from .i18n import SOURCE_LANG, check_language
@@ -118,6 +118,10 @@ def on_all_generators_finalized(generators) -> None:
     measure_tiers(topics, pages, config, errors, gettext_for)
 
     sites = language_sites(topics, pages, state, settings)
+    for lang in sorted(set(config.languages or ()) - {site.lang for site in sites}):
+        errors.add(StrataError(f"STRATA 'languages' (or offline --lang) names {lang!r}, but no topic is written in "
+                               f"it; use one of: {', '.join(site.lang for site in sites)}",
+                               settings.get("STRATA_SETTINGS_FILE")))
     for site in sites:  # the glossary page of each language, for the term links of its pages
         context["generated_content"][glossary_file_key(settings, site, config.glossary_file)] = site.glossary_page
     here = sites[0]
