@@ -42,6 +42,8 @@ DEFAULT_TIERS = (
     ("academic", N_("Academic"), N_("In depth: mechanisms and evidence, in clinical language.")),
 )
 
+SITE_TEXTS = ("tagline", "description", "disclaimer")  # the author's texts a language may have its own of
+
 STRATA_SCHEMA: dict[str, Option] = {
     "tiers": Option(
         DEFAULT_TIERS, (list, tuple),
@@ -73,6 +75,10 @@ STRATA_SCHEMA: dict[str, Option] = {
         "(wordfreq) is below this: 3 is once per million words."),
     "image_budget_kb": Option(
         200, int, "Size budget of one image file in KB; a larger image is a warning with its size and line."),
+    "site_texts": Option(
+        {}, dict,
+        "Your texts in the other languages of the site: {lang: {\"tagline\": …, \"description\": …, "
+        "\"disclaimer\": …}}; a text not given is shown as written in the site's language, marked as such."),
     "languages": Option(
         None, (list, tuple, type(None)),
         "The languages the output holds, e.g. [\"es\"]; None: the site's and every language a topic is translated "
@@ -94,6 +100,7 @@ class StrataConfig:
     in_brief_target: float
     rare_word_zipf: float
     image_budget_kb: int
+    site_texts: dict | None = None
     languages: tuple[str, ...] | None = None
 
     def publishes(self, lang: str) -> bool:
@@ -130,16 +137,26 @@ def load_config(settings: dict) -> StrataConfig:
     for name in ("words_per_minute", "image_budget_kb"):
         if values[name] <= 0:
             raise StrataError(f"STRATA option {name!r} must be a positive number", where)
+    _check_languages(values["site_texts"], values["languages"], where)
     if values["languages"] is not None:
-        if not values["languages"] or not all(isinstance(x, str) and x for x in values["languages"]):
-            raise StrataError("STRATA option 'languages' must list language codes, e.g. [\"en\", \"es\"], "
-                              "or be None for every language", where)
         values["languages"] = tuple(values["languages"])
     values["reading_targets"] = _reading_targets(values["reading_targets"], values["tiers"], where)
     for name in ("in_brief_target", "rare_word_zipf"):
         if isinstance(values[name], bool) or values[name] <= 0:
             raise StrataError(f"STRATA option {name!r} must be a positive number, not {values[name]!r}", where)
     return StrataConfig(**values)
+
+
+def _check_languages(site_texts: dict, languages, where: str | None) -> None:
+    """``site_texts`` maps languages to known texts; ``languages`` lists language codes (or is None)."""
+    for lang, texts in site_texts.items():
+        unknown = sorted(set(texts) - set(SITE_TEXTS)) if isinstance(texts, dict) else None
+        if unknown is None or unknown or not all(isinstance(text, str) for text in texts.values()):
+            raise StrataError(f"STRATA 'site_texts' for {lang!r} must map {', '.join(SITE_TEXTS)} to text"
+                              + (f", not {', '.join(map(repr, unknown))}" if unknown else ""), where)
+    if languages is not None and (not languages or not all(isinstance(x, str) and x for x in languages)):
+        raise StrataError("STRATA option 'languages' must list language codes, e.g. [\"en\", \"es\"], "
+                          "or be None for every language", where)
 
 
 def _tier_specs(raw: list | tuple, where: str | None) -> tuple[TierSpec, ...]:

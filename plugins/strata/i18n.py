@@ -152,7 +152,7 @@ def context_language(context, default: str) -> str:
 
 def install(env, settings: dict) -> None:
     """Put the catalogues in a Jinja environment (Pelican's, or a component's alone): ``_``, ``gettext``,
-    ``ngettext`` and ``{% trans %}``; the ``translate``, ``in_language`` and ``site_language`` filters;
+    ``ngettext`` and ``{% trans %}``; the ``translate``, ``in_language`` and ``site_text`` filters;
     ``text_direction`` and ``language_name``; ``site_path``, where a site page is in the page's language;
     ``language_versions``, the page in each of its languages; ``script_message`` and ``plural_forms``, which
     give a script its messages with their placeholders unfilled; ``strata_lang``, which defaults to the
@@ -187,13 +187,18 @@ def install(env, settings: dict) -> None:
         return plural_forms(catalogue(context), context_language(context, default), singular, plural)
 
     @pass_context
-    def site_language(context, text, original=None):
-        """Author text written in the site's language (a tagline, a disclaimer set in ``STRATA``; with
-        ``original``: unless its translation differs), on a page in another language: marked with its own
-        ``lang`` (WCAG 3.1.2), as escaped text in a ``<span>``."""
+    def site_text(context, text, name, original=None, marked=True):
+        """Author text written in the site's language (``name``: "tagline", "description", "disclaimer"), on a
+        page in another language: the text given for that language in STRATA ``site_texts``, else the text
+        as written (unless ``original`` is given and ``text``, its translation, differs), marked with the
+        site's ``lang`` (WCAG 3.1.2) as escaped text in a ``<span>`` (``marked=False``: for an attribute)."""
         lang = context_language(context, default)
         if not text or lang == default or (original is not None and str(text) != str(original)):
             return text
+        config = context.get("strata_config")
+        own = (getattr(config, "site_texts", None) or {}).get(lang, {}).get(name)
+        if own or not marked:
+            return own or text
         return Markup('<span lang="{}" dir="{}">{}</span>').format(default, text_direction(default), text)
 
     @pass_context
@@ -222,7 +227,7 @@ def install(env, settings: dict) -> None:
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
-    env.filters.update(translate=translate, in_language=in_language, site_language=site_language)
+    env.filters.update(translate=translate, in_language=in_language, site_text=site_text)
     env.globals.update(strata_lang=default, plural_forms=forms, script_message=script_message, site_path=site_path,
                        language_versions=language_versions,
                        text_direction=text_direction, language_name=language_name)

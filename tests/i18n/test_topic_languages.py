@@ -51,6 +51,18 @@ def test_pages_in_the_site_language_keep_their_language_and_urls(fixture_site):
             assert not any(t.startswith("es/") for t in targets(fixture_site, page, ".site-nav a, main a"))
 
 
+def test_the_site_texts_are_the_language_s_own_or_marked_as_in_the_site_language(fixture_site):
+    texts, strata = FIXTURE.settings["STRATA"]["site_texts"]["es"], FIXTURE.settings["STRATA"]
+    home = soup(fixture_site, "es/index.html")
+    assert home.select_one("h1").get_text() == texts["tagline"]
+    assert home.select_one("main .lead").get_text() == texts["description"]
+    assert home.select_one('meta[name="description"]')["content"] == texts["description"]
+    assert "disclaimer" not in texts  # not given for Spanish: shown as written, in English, and marked so
+    tier = soup(fixture_site, next(page for page in spanish_pages() if not page.endswith("index.html")))
+    marked = tier.select_one(".disclaimer [lang]")
+    assert (marked["lang"], marked.get_text()) == ("en", strata["disclaimer"])
+
+
 def test_each_language_has_its_own_home_listing_its_topics_and_tiers(fixture_site):
     shown = targets(fixture_site, "es/index.html", "main a")
     wanted = {f"{folder}/{tier}.html" for folder, tiers in topics_of(FIXTURE, "es").items()
