@@ -29,6 +29,13 @@ CURRENT_KEY = "STRATA_THIS_RUN"          # what this run is built from (see _fin
 PREVIOUS_KEY = "STRATA_LAST_RUN"         # what the last finished run was built from
 
 
+def keeps_memory(settings: dict) -> bool:
+    """Whether this Pelican process keeps what a later run may reuse (search analyses, link findings): when it
+    loads Pelican's content cache (``invoke livereload``), the only case where runs share their pages; a
+    one-off build keeps nothing it will not use."""
+    return bool(settings.get("LOAD_CONTENT_CACHE"))
+
+
 def note_read(settings: dict, source_path: str) -> None:
     """Record that the reader read ``source_path`` (it was not served from the cache)."""
     settings.setdefault(READ_KEY, set()).add(os.path.abspath(source_path))

@@ -38,7 +38,7 @@ class LanguageSite:
     uses: object
     homes: list
     documents: Callable = field(repr=False)  # () -> the search documents, in the site's order
-    search: tuple = ((), ())  # the search documents and their keys, once collected
+    search: tuple = ((), ())  # what makes the search documents (a callable) and their keys, once collected
     search_version: str = ""
 
     def context(self) -> dict:

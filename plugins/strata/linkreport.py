@@ -8,7 +8,8 @@ Two steps, wired in ``plugin.py``:
   about images over the size budget, and stop the build (``BuildFailed``) if a link
   is dead. ``python -m strata build`` then leaves the previous output untouched
   (it built into a staging folder); plain ``pelican`` stops with the same messages.
-  Under ``pelican -r`` the check remembers each page's findings from run to run
+  Under ``invoke livereload`` (``pelican -r`` loading the content cache) the check remembers
+  each page's findings from run to run
   (:class:`~strata.links.LinkMemory`): a page whose bytes did not change is not parsed
   again, and the report is the one a full check gives.
 
@@ -31,6 +32,7 @@ from urllib.parse import urlsplit
 from pelican.generators import PagesGenerator
 
 from .errors import StrataError, display_path, line_of
+from .incremental import keeps_memory
 from .links import DeadLink, LinkMemory, check_output
 from .publishing import is_absolute_site
 from .state import build_state
@@ -58,7 +60,8 @@ def remember_page_sources(generators) -> None:
 def check_links(pelican) -> None:
     settings = pelican.settings
     state = build_state(settings)
-    memory = settings.setdefault(MEMORY_KEY, LinkMemory())  # lives as long as the Pelican object (``-r``)
+    # The findings live as long as the Pelican object (``invoke livereload``), when it keeps any.
+    memory = settings.setdefault(MEMORY_KEY, LinkMemory()) if keeps_memory(settings) else None
     report = check_output(pelican.output_path, settings["SITEURL"] if is_absolute_site(settings) else "",
                           bool(settings.get("OFFLINE_BUNDLE")), memory)
     locator = _Locator(settings)

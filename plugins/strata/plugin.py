@@ -135,10 +135,10 @@ def on_all_generators_finalized(generators) -> None:
 
     # The search page names the index with a version made from what it indexes; the index itself is
     # written once the pages are (``finalized``), so that under ``pelican -r`` an edited page is on disk
-    # before the index is brought up to date.
+    # before the index is brought up to date. The documents are made again then, rather than kept while the
+    # pages are written.
     for site in sites:
-        docs = list(site.documents())
-        site.search = docs, [doc_key(doc) for doc in docs]
+        site.search = site.documents, [doc_key(doc) for doc in site.documents()]
         site.search_version = index_version(site.search[1], site.lang)
     context["strata_search_version"] = here.search_version
     state.search_documents = [(site.prefix, site.lang, *site.search) for site in sites if config.publishes(site.lang)]
@@ -163,8 +163,8 @@ def on_finalized(pelican) -> None:
     documents = build_state(pelican.settings).search_documents
     if documents is not None:
         for where, lang, docs, keys in documents:
-            write_index(os.path.join(pelican.output_path, where), docs, lang, index_memory(pelican.settings, where),
-                        keys)
+            write_index(os.path.join(pelican.output_path, where), docs(), lang,
+                        index_memory(pelican.settings, where), keys)
     bundles = theme_bundles(pelican.settings)
     if bundles:
         bundles.write(pelican.output_path)

@@ -28,7 +28,8 @@ class BuildState:
     glossary: Glossary = field(default_factory=Glossary)
     translated_glossaries: dict[str, Glossary] = field(default_factory=dict)  # by language, not the site's own
     no_glossary: Glossary = field(default_factory=Glossary)  # of a language without a glossary file
-    search_documents: list | None = None  # (folder, lang, documents, keys) of each language, once pages are read
+    # (folder, lang, what makes its documents (again, in order), their keys) of each language, once pages are read
+    search_documents: list | None = None
     alternates: dict = field(default_factory=dict)  # output file -> (lang, url) of each version of the page
     unpublished_files: list = field(default_factory=list)  # written, then removed: a language left out
 

@@ -77,6 +77,7 @@ class IndexWriter:
         self.folder = os.path.join(output_path, FOLDER)
         os.makedirs(self.folder, exist_ok=True)
         self.present = set(os.listdir(self.folder))  # what an earlier build left: kept if written alike
+        self.keeps = memory is not None  # else nothing is kept for a later run
         self.memory = memory or IndexMemory()
         # What was written into this folder last time; forgotten until this index is complete (a run that
         # stops half-way must not vouch for files it may have half-rewritten).
@@ -103,8 +104,10 @@ class IndexWriter:
         """Index ``doc``; ``key`` (its :func:`~.reuse.doc_key`, computed if not given) finds its analysis
         in the memory."""
         doc_id, self.count = self.count, self.count + 1
-        key = key or doc_key(doc)
-        analysis = self.analyses[key] = self.memory.analyses.get(key) or analyse(doc, self.lang)
+        key = key or (doc_key(doc) if self.keeps else b"")
+        analysis = self.memory.analyses.get(key) or analyse(doc, self.lang)
+        if self.keeps:
+            self.analyses[key] = analysis
         postings, gaps = self.postings, _GAPS
         for term, letter in zip(*analysis, strict=True):
             entry = postings.get(term)

@@ -5,8 +5,8 @@ exactly as in the previous run, and most shard files come out byte for byte the 
 :class:`IndexMemory`, kept in the settings (which live as long as the Pelican object),
 remembers each document's analysis by its key (a digest of everything the index stores of
 it) and a digest of each shard file written, so that a rebuild analyses only new or changed
-documents and writes only the files whose bytes changed. A plain build starts with an empty
-memory: it analyses and writes everything.
+documents and writes only the files whose bytes changed. A one-off build keeps no memory: it
+analyses and writes everything.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ..incremental import keeps_memory
 from .docs import SearchDoc
 
 MEMORY_KEY = "STRATA_SEARCH_MEMORY"
@@ -33,9 +34,12 @@ class IndexMemory:
     written: dict[str, bytes] = field(default_factory=dict)
 
 
-def index_memory(settings: dict, folder: str = "") -> IndexMemory:
+def index_memory(settings: dict, folder: str = "") -> IndexMemory | None:
     """The memory of the Pelican process that ``settings`` belong to (made on first use), for the index of the
-    site's language or of the language whose pages are in ``folder`` (``"es/"``)."""
+    site's language or of the language whose pages are in ``folder`` (``"es/"``); None when the process keeps
+    none (:func:`~strata.incremental.keeps_memory`)."""
+    if not keeps_memory(settings):
+        return None
     return settings.setdefault(MEMORY_KEY + (f":{folder}" if folder else ""), IndexMemory())
 
 
