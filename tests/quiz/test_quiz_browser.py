@@ -41,8 +41,15 @@ def questions(path=FIXTURE_TIER_PAGE):
     return quizzes_of(FIXTURE, path)[0].questions
 
 
-def score(right: int, total: int) -> str:
-    return f"{right} of {total} correct"
+def score(right: int, total: int, path: str = FIXTURE_TIER_PAGE) -> str:
+    """The score line in the language of the page at ``path`` (its plural form follows the score)."""
+    message = "%(score)s of %(total)s correct"
+    return FIXTURE.catalogue(path).ngettext(message, message, right) % {"score": right, "total": total}
+
+
+def say(path: str, message: str, **values) -> str:
+    """An interface message in the language of the page at ``path``."""
+    return FIXTURE.catalogue(path).gettext(message) % values
 
 
 def focused(page) -> str:
@@ -98,10 +105,10 @@ def test_keyboard_only_reader_completes_the_quiz_with_the_right_score(page, fixt
         expect(page.locator(".quiz__score")).to_have_text("")  # nothing happens before "Check answers"
     press_tab_until(page, "e.type === 'submit'", limit=3)
     page.keyboard.press("Enter")
-    expect(page.locator(".quiz__score")).to_have_text(score(len(key) - 1, len(key)))
-    expect(page.locator(f"#{key[wrong - 1]['id']}-result")).to_have_text("✗ Incorrect")
+    expect(page.locator(".quiz__score")).to_have_text(score(len(key) - 1, len(key), path))
+    expect(page.locator(f"#{key[wrong - 1]['id']}-result")).to_have_text(f"✗ {say(path, 'Incorrect')}")
     for question in key[:wrong - 1]:
-        expect(page.locator(f"#{question['id']}-result")).to_have_text("✓ Correct")
+        expect(page.locator(f"#{question['id']}-result")).to_have_text(f"✓ {say(path, 'Correct')}")
     assert errors == []
 
 
@@ -247,7 +254,7 @@ def test_without_javascript_every_answer_can_be_revealed(browser, fixture_url, p
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{fixture_url}/{path}")
-    expect(page.get_by_role("button", name="Check answers")).to_be_hidden()
+    expect(page.get_by_role("button", name=say(path, "Check answers"))).to_be_hidden()
     fieldsets = page.locator("fieldset.quiz__question")
     expect(fieldsets).to_have_count(sum(len(quiz.questions) for quiz in quizzes_of(FIXTURE, path)))
     page.locator("fieldset.quiz__question input").first.check()
@@ -256,9 +263,11 @@ def test_without_javascript_every_answer_can_be_revealed(browser, fixture_url, p
         question = fieldsets.nth(index)
         body = question.locator(".quiz__answer-body")
         expect(body).to_be_hidden()
-        question.get_by_text(f"Show the answer to question {index + 1}", exact=True).click()
+        question.get_by_text(say(path, "Show the answer to question %(number)s", number=index + 1),
+                             exact=True).click()
         expect(body).to_be_visible()
-        expect(body).to_contain_text(re.compile(r"^\s*Answers?:"))
+        labels = "|".join(re.escape(say(path, label)) for label in ("Answer:", "Answers:"))
+        expect(body).to_contain_text(re.compile(rf"^\s*(?:{labels})"))
         right = question.locator("input[data-correct] + label").all_text_contents()
         for label in right:
             expect(body).to_contain_text(label)
