@@ -9,7 +9,7 @@ import pytest
 
 from tests.support.browser import serve
 from tests.support.chromium import LAUNCH_ARGS, configured_chromium
-from tests.support.sites import FIXTURE, REAL, Site, shared_build
+from tests.support.sites import FIXTURE, REAL, Site, module_pages, shared_build
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +26,7 @@ def pytest_generate_tests(metafunc):
     """A test that takes ``page_path`` runs once for every page of the fixture site, so new pages are covered
     (a module may narrow them with a ``PAGE_PATHS`` list of its own)."""
     if "page_path" in metafunc.fixturenames:
-        metafunc.parametrize("page_path", getattr(metafunc.module, "PAGE_PATHS", None) or FIXTURE.pages())
+        metafunc.parametrize("page_path", module_pages(metafunc.module))
 
 
 @pytest.fixture(scope="session")

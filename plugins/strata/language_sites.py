@@ -88,24 +88,28 @@ class LanguagePagesGenerator(Generator):
     def generate_output(self, writer) -> None:
         for site in self.context.get(LANGUAGE_SITES, ())[1:]:
             context = {**self.context, **site.context()}
-            for template in self.settings["DIRECT_TEMPLATES"]:
-                save_as = self.settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
-                if not save_as or template in SKIPPED_TEMPLATES:
-                    continue
-                url = site.prefix + self.settings.get(f"{template.upper()}_URL", f"{template}.html")
+            for template, save_as, url in translated_site_pages(self.settings):
                 writer.write_file(site.prefix + save_as, self.get_template(template), context,
                                   relative_urls=self.settings["RELATIVE_URLS"], template_name=template,
-                                  page_name=os.path.splitext(site.prefix + save_as)[0], url=url)
+                                  page_name=os.path.splitext(site.prefix + save_as)[0], url=site.prefix + url)
             write_home_pages(self, writer, context)
             write_uses_pages(self, writer, context)
 
 
+def translated_site_pages(settings: dict) -> list[tuple[str, str, str]]:
+    """The site pages that exist in every language (home, glossary, references, search): (template, file,
+    URL) of each, in the site's language."""
+    pages = []
+    for name in settings["DIRECT_TEMPLATES"]:
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as and name not in SKIPPED_TEMPLATES:
+            pages.append((name, save_as, settings.get(f"{name.upper()}_URL") or save_as))
+    return pages
+
+
 def site_page_files(settings: dict) -> dict[str, str]:
-    """The site pages that exist in every language (home, glossary, references, search): file → URL."""
-    return {settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html":
-            settings.get(f"{name.upper()}_URL") or settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html"
-            for name in settings["DIRECT_TEMPLATES"] if name not in SKIPPED_TEMPLATES
-            and settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")}
+    """The site pages that exist in every language: file → URL (see :func:`translated_site_pages`)."""
+    return {save_as: url for _, save_as, url in translated_site_pages(settings)}
 
 
 def alternates(topics: list, sites: list[LanguageSite], settings: dict,

@@ -153,12 +153,14 @@ def missing_translations(topics: list, state, default: str) -> list[str]:
                                  f"the {name} page has none")
     for lang, glossary in _translated_glossaries(topics, state, default).items():
         translated = {name_key(term.translates) for term in glossary.terms if term.translates}
+        lacking = {anchor: term for anchor, term in state.glossary.by_anchor.items()
+                   if not any(name_key(n) in translated for n in term.names)}
         untranslated: dict[str, list[str]] = {}
         for topic in (t for t in topics if t.lang == default and lang in t.versions):
             for page in topic.pages:
                 for occurrence in getattr(page, "strata_terms", ()):
-                    term = state.glossary.by_anchor.get(occurrence.term)
-                    if term is not None and not any(name_key(n) in translated for n in term.names):
+                    term = lacking.get(occurrence.term)
+                    if term is not None:
                         where = untranslated.setdefault(term.term, [])
                         if topic.slug not in where:
                             where.append(topic.slug)

@@ -83,7 +83,7 @@ def check_output(output: str, site_url: str = "", offline: bool = False, memory:
     for page in pages:
         with open(os.path.join(output, page), "rb") as handle:
             data = handle.read()
-        digest = hashlib.blake2b(data, digest_size=16).digest()
+        digest = hashlib.blake2b(data, digest_size=16).digest() if memory is not None else b""
         earlier = known.get(page)
         found[page] = earlier if earlier is not None and earlier.digest == digest else check.page(
             page, _text(data), digest)

@@ -26,7 +26,7 @@ from strata.i18n import plural_forms
 from tests.a11y.axe_incomplete_allowlist import ALLOWED_INCOMPLETE
 from tests.a11y.contrast import BACKGROUNDS, contrast, flatten, parse
 from tests.support.browser import AAA_RULES, axe_report
-from tests.support.sites import FIXTURE, FIXTURE_TIER_PAGE, search_word
+from tests.support.sites import FIXTURE, FIXTURE_TIER_PAGE, module_pages, search_word
 
 pytestmark = pytest.mark.browser
 
@@ -144,10 +144,10 @@ def matrix_cases(pages: list[str] | None = None) -> list[tuple[str, str]]:
 
 def pytest_generate_tests(metafunc):
     if "matrix_case" in metafunc.fixturenames:
-        cases = matrix_cases(getattr(metafunc.module, "PAGE_PATHS", None))
+        cases = matrix_cases(module_pages(metafunc.module))
         metafunc.parametrize("matrix_case", cases, ids=[f"{path}-{state}" for path, state in cases])
-    if "quiz_path" in metafunc.fixturenames:  # the pages with a quiz, of the module's PAGE_PATHS if it has some
-        metafunc.parametrize("quiz_path", quiz_pages(getattr(metafunc.module, "PAGE_PATHS", None)))
+    if "quiz_path" in metafunc.fixturenames:  # the pages with a quiz, of the module's pages
+        metafunc.parametrize("quiz_path", quiz_pages(module_pages(metafunc.module)))
 
 
 def test_the_matrix_covers_every_page_and_every_state():

@@ -167,6 +167,12 @@ def shared_build(site: Site, root: Path) -> tuple[Path, str | None]:
     return folder / "output", None if code == "0" else messages
 
 
+def module_pages(module) -> list[str]:
+    """The pages a test module's per-page tests run on: its own ``PAGE_PATHS`` list, else every page of the
+    fixture site (tests/conftest.py, tests/a11y/test_matrix.py)."""
+    return getattr(module, "PAGE_PATHS", None) or FIXTURE.pages()
+
+
 # The fixture site's richest tier page (quiz, glossary terms, key point, image, cross-tier links in and out).
 FIXTURE_TIER_PAGE = "topics/sleep-and-hormones/fundamentals.html"
 
