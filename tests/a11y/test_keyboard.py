@@ -37,8 +37,9 @@ MODES = {"light": {"color_scheme": "light", "forced_colors": "none"},
          "dark": {"color_scheme": "dark", "forced_colors": "none"},
          "forced-colors": {"color_scheme": "light", "forced_colors": "active"}}
 
-STOP = """regions => { const backgrounds = BACKGROUNDS_FN;
-    const el = document.activeElement;
+# What a tab stop shows (or null for no stop): its region, and its style focused and not (blurred, then focused
+# again). window.__strataIds numbers the elements visited.
+VISIT = """(el, regions) => { const backgrounds = BACKGROUNDS_FN;
     if (!el || el === document.body || el === document.documentElement) return null;
     const ids = window.__strataIds || (window.__strataIds = new Map());
     if (!ids.has(el)) ids.set(el, ids.size);
@@ -57,6 +58,15 @@ STOP = """regions => { const backgrounds = BACKGROUNDS_FN;
             label: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + el.className : '')
                    + ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '"'};
 }""".replace("BACKGROUNDS_FN", BACKGROUNDS)
+# A stop reached from the keyboard; window.__strataOrder keeps the elements in the order they were reached.
+STOP = f"""regions => {{ const el = document.activeElement;
+    (window.__strataOrder || (window.__strataOrder = [])).push(el);
+    return ({VISIT})(el, regions); }}"""
+# The first ``count`` stops reached, visited again in order and focused from a script: after keyboard use, focus
+# from a script matches :focus-visible too (VISIT checks it), and focusing a term opens its toggletip as Tab does.
+REVISIT = f"""([regions, count]) => window.__strataOrder.slice(0, count).map(el => {{
+    el.focus({{preventScroll: true}});
+    return ({VISIT})(document.activeElement === el ? el : null, regions); }})"""
 
 
 # Every visible tab stop before any key is pressed (one per radio group, as browsers do); after a walk,
@@ -110,24 +120,33 @@ def over_opaque(colour: str, base):
     return flatten([colour], base)
 
 
-def walk(page, key: str, limit: int, modes: tuple[str, ...] = ()) -> tuple[list[dict], bool]:
+def walk(page, key: str, limit: int, mode: str = "light") -> tuple[list[dict], bool]:
     """Press ``key`` until focus leaves the page, or comes round again to where this walk began (Chromium
     wraps Shift+Tab from the first stop to the last); every stop on the way, and whether it got round.
-
-    At each stop the page is shown in each of ``modes`` in turn, and the stop keeps what each showed
-    (``stop["modes"][mode]``): one walk checks the indicator in every mode."""
+    Each stop keeps what it showed in ``mode``, the mode the page is shown in (``stop["modes"][mode]``)."""
     stops = []
     for _ in range(limit):
         page.keyboard.press(key)
-        seen = {}
-        for mode in modes:
-            page.emulate_media(**MODES[mode])
-            seen[mode] = page.evaluate(STOP, REGIONS)
-        stop = seen[modes[0]] if modes else page.evaluate(STOP, REGIONS)
+        stop = page.evaluate(STOP, REGIONS)
         if stop is None or (stops and stop["key"] == stops[0]["key"]):
             return stops, True
-        stops.append({**stop, "modes": seen})
+        stops.append({**stop, "modes": {mode: stop}})
     return stops, False
+
+
+def see_in_modes(page, stops: list[dict], modes) -> list[str]:
+    """Show the page in each of ``modes`` and visit the walk's ``stops`` again in order (REVISIT), adding what
+    each stop showed to ``stop["modes"]``: one walk, one script per mode. Returns the stops that could not be
+    focused again, or turned out a different stop."""
+    lost = []
+    for mode in modes:
+        page.emulate_media(**MODES[mode])
+        for stop, seen in zip(stops, page.evaluate(REVISIT, [REGIONS, len(stops)]), strict=True):
+            if seen is None or seen["key"] != stop["key"]:
+                lost.append(f"{mode}: {stop['label']}")
+            else:
+                stop["modes"][mode] = seen
+    return lost
 
 
 def indicator_problems(stop: dict) -> list[str]:
@@ -151,7 +170,8 @@ def describe(stops: list[dict]) -> list[str]:
 
 
 def test_tab_and_shift_tab_walk_the_page_in_order_with_a_visible_indicator(page, fixture_url, page_path):
-    """One walk forward checks the order and, at every stop, the indicator in each mode; one walk back."""
+    """One walk forward and one back, in light mode, check reach and order and the indicator at every stop; then
+    the same stops, focused again from a script, are checked in the other modes."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.emulate_media(**MODES["light"])
     page.goto(f"{fixture_url}/{page_path}")
@@ -159,7 +179,7 @@ def test_tab_and_shift_tab_walk_the_page_in_order_with_a_visible_indicator(page,
     limit = 2 * limit + 10
     assert page.evaluate(REMEMBER_VISIBLE_STOPS) > 3
 
-    forward, left = walk(page, "Tab", limit, tuple(MODES))
+    forward, left = walk(page, "Tab", limit)
     assert left, f"Tab never got round the page: focus is trapped after {describe(forward[-3:])}"
     assert page.evaluate(UNREACHED) == [], "visible tab stops that Tab never reached"
     assert forward[0]["region"] == "skip link"
@@ -168,10 +188,7 @@ def test_tab_and_shift_tab_walk_the_page_in_order_with_a_visible_indicator(page,
     backwards = [(describe([a])[0], describe([b])[0]) for a, b in itertools.pairwise(forward) if b["rank"] < a["rank"]]
     assert backwards == [], "Tab order goes back to an earlier region"
     assert ranks == sorted(ranks)
-    assert all(set(stop["modes"]) == set(MODES) for stop in forward)
-    assert [problem for stop in forward for problem in indicator_problems(stop)] == []
 
-    page.emulate_media(**MODES["light"])
     backward, left = walk(page, "Shift+Tab", limit)
     assert left, f"Shift+Tab never got round the page: focus is trapped after {describe(backward[-3:])}"
     assert backward, "Shift+Tab reached nothing"
@@ -180,6 +197,10 @@ def test_tab_and_shift_tab_walk_the_page_in_order_with_a_visible_indicator(page,
     # The same stops in reverse. A toggletip's link is reached only forwards: the toggletip opens when its
     # term gets focus, and the link comes after the term.
     assert [s["key"] for s in backward] == [s["key"] for s in reversed(forward) if not s["inTip"]]
+
+    assert see_in_modes(page, forward, [mode for mode in MODES if mode != "light"]) == []
+    assert all(set(stop["modes"]) == set(MODES) for stop in forward)
+    assert [problem for stop in forward for problem in indicator_problems(stop)] == []
 
 
 def test_the_indicator_check_fails_a_weak_indicator(browser, fixture_url):
@@ -209,3 +230,23 @@ def test_contrast_arithmetic_matches_known_values():
     assert shadows("rgb(255, 221, 0) 0px -2px 0px 0px, rgb(11, 12, 12) 0px 4px 0px 0px") == [
         ("rgb(255, 221, 0)", False, True), ("rgb(11, 12, 12)", False, True)]
     assert shadows("rgb(11, 12, 12) 0px 0px 0px 2px inset") == [("rgb(11, 12, 12)", True, True)]
+
+
+def test_the_other_modes_are_checked_at_every_stop(browser, fixture_url):
+    """Guard: an indicator that is weak only in dark mode is reported, at each stop it styles, by the walk's
+    second look (see_in_modes), while light mode passes."""
+    context = browser.new_context(bypass_csp=True)  # to add the weak style below
+    page = context.new_page()
+    page.emulate_media(**MODES["light"])
+    page.goto(f"{fixture_url}/index.html")
+    page.add_style_tag(content="@media (prefers-color-scheme: dark) { .site-nav a:focus-visible { background: none"
+                               " !important; box-shadow: none !important; outline: 2px solid #222 !important; } }")
+    forward, _ = walk(page, "Tab", 100)
+    lost = see_in_modes(page, forward, ["dark", "forced-colors"])
+    problems = [problem for stop in forward for problem in indicator_problems(stop)]
+    nav_links = page.locator(".site-nav a").count()
+    context.close()
+    assert lost == []
+    assert nav_links > 0
+    assert len(problems) == nav_links
+    assert all(problem.startswith("dark: ") and "below 3:1" in problem for problem in problems)
