@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import serve
+from tests.support.browser import reused_page, serve
 from tests.support.chromium import LAUNCH_ARGS, configured_chromium
 from tests.support.sites import FIXTURE, REAL, Site, module_pages, shared_build
 
@@ -27,6 +27,32 @@ def pytest_generate_tests(metafunc):
     (a module may narrow them with a ``PAGE_PATHS`` list of its own)."""
     if "page_path" in metafunc.fixturenames:
         metafunc.parametrize("page_path", module_pages(metafunc.module))
+
+
+@pytest.fixture(scope="module")
+def _module_context(browser, browser_context_args):
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def _module_nojs_context(browser, browser_context_args):
+    context = browser.new_context(**{**browser_context_args, "java_script_enabled": False})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def warm_page(_module_context):
+    """Like Playwright's ``page``, but one page kept for a module's tests and reset before each (reused_page)."""
+    yield from reused_page(_module_context, {"width": 1280, "height": 720})
+
+
+@pytest.fixture
+def warm_nojs_page(_module_nojs_context):
+    """``warm_page`` with JavaScript disabled, 1280 × 900."""
+    yield from reused_page(_module_nojs_context, {"width": 1280, "height": 900})
 
 
 @pytest.fixture(scope="session")

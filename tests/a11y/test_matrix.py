@@ -157,7 +157,8 @@ def test_the_matrix_covers_every_page_and_every_state():
     assert {state for _, state in cases} == set(STATES)
 
 
-def test_axe_finds_nothing_in_any_mode_or_width(page, fixture_url, matrix_case):
+def test_axe_finds_nothing_in_any_mode_or_width(warm_page, fixture_url, matrix_case):
+    page = warm_page
     path, state_name = matrix_case
     state = STATES[state_name]
     page.set_viewport_size({"width": WIDTHS[-1], "height": 900})

@@ -50,8 +50,8 @@ def nojs(browser):
     context.close()
 
 
-def test_axe_finds_nothing_without_javascript(nojs, fixture_url, page_path):
-    page = nojs.new_page()
+def test_axe_finds_nothing_without_javascript(warm_nojs_page, fixture_url, page_path):
+    page = warm_nojs_page
     page.goto(f"{fixture_url}/{page_path}")
     assert page.evaluate("() => document.querySelectorAll('a.term[aria-expanded], .term-tip').length") == 0
     page.evaluate(TIMERS_AS_MICROTASKS)

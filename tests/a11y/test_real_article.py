@@ -25,7 +25,8 @@ def test_every_tier_of_the_real_article_is_checked():
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", TIER_PAGES)
-def test_axe_finds_nothing_before_after_a_wrong_and_after_a_right_submission(page, site_url, path, scheme):
+def test_axe_finds_nothing_before_after_a_wrong_and_after_a_right_submission(warm_page, site_url, path, scheme):
+    page = warm_page
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{site_url}/{path}")
     assert run_axe(page, extra_rules=AAA_RULES) == []

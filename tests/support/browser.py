@@ -34,6 +34,31 @@ def serve(folder: Path):
         server.server_close()
 
 
+# What a reused page is set back to before each test: Playwright's defaults for a new context.
+DEFAULT_MEDIA = {"media": "screen", "color_scheme": "light", "reduced_motion": "no-preference", "forced_colors": "none"}
+
+
+def reused_page(context, viewport: dict):
+    """For a fixture: ``context``'s one page, reused from test to test, on a blank document with the default media
+    and ``viewport``; after the test, the storage of the site it ended on (the quiz's saved answers) is cleared.
+
+    Every test still loads its own document, so nothing of a page's script state carries over; what does is the
+    renderer process, where V8 keeps axe-core compiled (injecting and first running it costs a third of a second
+    in a fresh context). For tests that load pages and inspect them; not for ones that install a clock, routes or
+    init scripts, which a page keeps."""
+    page = context.pages[0] if context.pages else context.new_page()
+    page.goto("about:blank")
+    page.emulate_media(**DEFAULT_MEDIA)
+    page.set_viewport_size(viewport)
+    try:
+        yield page
+    finally:
+        if page.url.startswith("http"):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        for other in context.pages[1:]:
+            other.close()
+
+
 @functools.cache
 def axe_source() -> str:
     return (VENDOR / "axe.min.js").read_text(encoding="utf-8")
