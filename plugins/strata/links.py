@@ -25,6 +25,7 @@ budget are a warning at the same place.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import posixpath
@@ -154,7 +155,7 @@ class _Check:
                     here.append((fragment, line, url))
                 else:
                     elsewhere.add(self.keys.setdefault(resolved, resolved))
-        dead += [DeadLink(page, line, url, _no_element(fragment, page))
+        dead += [DeadLink(page, line, url, _no_element(fragment, page, page_ids))
                  for fragment, line, url in here if not _has_id(page_ids, fragment)]
         return PageLinks(digest, frozenset(page_ids), links, fragments, dead, frozenset(elsewhere), images)
 
@@ -188,7 +189,8 @@ class _Check:
                 continue
             for _, line, url, resolved, attrs in self._links(page, read(page)):
                 if attrs is None and isinstance(resolved, tuple) and resolved[0] != page and resolved in missing:
-                    report.dead.append(DeadLink(page, line, url, _no_element(resolved[1], resolved[0])))
+                    report.dead.append(DeadLink(page, line, url, _no_element(resolved[1], resolved[0],
+                                                                          found[resolved[0]].ids)))
         return report
 
 
@@ -264,5 +266,9 @@ def _has_id(ids: frozenset[str] | set[str], fragment: str) -> bool:
     return fragment in ids or ("%" in fragment and unquote(fragment) in ids)
 
 
-def _no_element(fragment: str, target: str) -> str:
-    return f"there is no element with id '{unquote(fragment)}' in {target}"
+def _no_element(fragment: str, target: str, ids: frozenset[str] | set[str]) -> str:
+    """Why a link to ``target#fragment`` fails, with the id of ``target`` (one of ``ids``) nearest to it, if
+    one is near: a heading renamed, or an id guessed from its words."""
+    wanted = unquote(fragment)
+    near = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.5)
+    return f"there is no element with id '{wanted}' in {target}" + (f"; did you mean '#{near[0]}'?" if near else "")

@@ -55,6 +55,23 @@ def test_dead_files_and_fragments_with_their_page_and_line(tmp_path):
     assert reasons["../outside.html"] == "it points outside the site"
 
 
+def test_a_missing_fragment_names_the_nearest_id_of_its_page(tmp_path):
+    """A heading renamed, or an id guessed from its words: the reason offers the target page's nearest id, and
+    none when no id is near."""
+    report = check_output(site(tmp_path, {
+        "index.html": '<a href="b.html#how-uv-works">1</a> <a href="#contens">2</a> <a href="#zzz">3</a>'
+                      '<h2 id="contents">Contents</h2>',
+        "b.html": '<h2 id="how-ultraviolet-light-works">How ultraviolet light works</h2><p id="term-uva">UVA</p>',
+    }))
+    reasons = {d.url: d.reason for d in report.dead}
+    assert reasons == {
+        "b.html#how-uv-works": "there is no element with id 'how-uv-works' in b.html; "
+                               "did you mean '#how-ultraviolet-light-works'?",
+        "#contens": "there is no element with id 'contens' in index.html; did you mean '#contents'?",
+        "#zzz": "there is no element with id 'zzz' in index.html",
+    }
+
+
 @pytest.mark.parametrize(("url", "reason"), [
     ("javascript:alert(1)", "a 'javascript:' link"),
     (" JAVA\tSCRIPT:alert(1)", "a 'javascript:' link"),
