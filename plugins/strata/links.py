@@ -69,15 +69,18 @@ def check_output(output: str, site_url: str = "", offline: bool = False, memory:
     """Check every page of the built site in ``output`` (``site_url``: the public address, if absolute).
 
     With ``memory`` (the previous check's, kept by the caller), a page whose bytes are those checked last
-    time, in a site with the same files, is not parsed again: its own findings are reused, and links to
-    other pages' fragments are checked anew against every page's ids. The report is the one a check
-    without memory gives."""
+    time is not parsed again, unless the files of the site changed in a way that changes what its links
+    find: a file it links to is gone, or it had a dead link and files arrived (a rebuild adds and removes
+    search shards). Its own findings are reused, and links to other pages' fragments are checked anew
+    against every page's ids. The report is the one a check without memory gives."""
     files = set()
     for folder, _, names in os.walk(output):
         relative = os.path.relpath(folder, output).replace(os.sep, "/")
         files.update(name if relative == "." else f"{relative}/{name}" for name in names)
-    setup = (os.path.abspath(output), site_url, offline, frozenset(files))
+    files = frozenset(files)
+    setup = (os.path.abspath(output), site_url, offline)
     known = memory.pages if memory is not None and memory.setup == setup else {}
+    gone, arrived = (memory.files - files, bool(files - memory.files)) if known else (frozenset(), False)
     check = _Check(_Resolver(files, site_url.rstrip("/"), offline))
     pages = sorted(f for f in files if f.endswith(".html"))
     found: dict[str, PageLinks] = {}
@@ -86,10 +89,11 @@ def check_output(output: str, site_url: str = "", offline: bool = False, memory:
             data = handle.read()
         digest = hashlib.blake2b(data, digest_size=16).digest() if memory is not None else b""
         earlier = known.get(page)
-        found[page] = earlier if earlier is not None and earlier.digest == digest else check.page(
-            page, _text(data), digest)
+        reusable = (earlier is not None and earlier.digest == digest and earlier.targets.isdisjoint(gone)
+                    and not (arrived and earlier.dead))
+        found[page] = earlier if reusable else check.page(page, _text(data), digest)
     if memory is not None:
-        memory.setup, memory.pages = setup, found
+        memory.setup, memory.files, memory.pages = setup, files, found
     return check.report(found, lambda page: _text(Path(output, page).read_bytes()))
 
 
@@ -110,6 +114,7 @@ class PageLinks:
     dead: list[DeadLink]                        # links to no file, refused links, fragments missing here
     elsewhere: frozenset[tuple[str, str]]       # (page, fragment) this page links to on other pages
     images: dict[str, tuple[str, int, str]]     # image file → its first (page, line, url) on this page
+    targets: frozenset[str]                     # the files its links found
 
 
 @dataclass
@@ -117,6 +122,7 @@ class LinkMemory:
     """The previous check's findings per page, and the site they hold for (output, address, files)."""
 
     setup: tuple = ()
+    files: frozenset[str] = frozenset()
     pages: dict[str, PageLinks] = field(default_factory=dict)
 
 
@@ -134,7 +140,7 @@ class _Check:
         self.keys: dict[tuple[str, str], tuple[str, str]] = {}  # one tuple per (page, fragment)
 
     def page(self, page: str, text: str, digest: bytes = b"") -> PageLinks:
-        page_ids, here, dead, elsewhere, images = set(), [], [], set(), {}
+        page_ids, here, dead, elsewhere, images, targets = set(), [], [], set(), {}, set()
         links = fragments = 0
         for element, line, url, resolved, attrs in self._links(page, text):
             if attrs is not None:
@@ -147,6 +153,7 @@ class _Check:
             if resolved is None:
                 continue
             target, fragment = resolved
+            targets.add(target)
             if element in IMAGE_ELEMENTS and target not in images:
                 images[target] = (page, line, url)
             if fragment:
@@ -157,7 +164,8 @@ class _Check:
                     elsewhere.add(self.keys.setdefault(resolved, resolved))
         dead += [DeadLink(page, line, url, _no_element(fragment, page, page_ids))
                  for fragment, line, url in here if not _has_id(page_ids, fragment)]
-        return PageLinks(digest, frozenset(page_ids), links, fragments, dead, frozenset(elsewhere), images)
+        return PageLinks(digest, frozenset(page_ids), links, fragments, dead, frozenset(elsewhere), images,
+                         frozenset(targets))
 
     def _links(self, page: str, text: str):
         """``(element, line, url, resolution, None)`` per URL of ``page``, and ``(…, attrs)`` per tag with an id."""

@@ -101,3 +101,38 @@ def test_links_under_the_public_address_are_internal(tmp_path):
     assert dead(check_output(folder, "https://learn.example.org")) == [
         ("index.html", 2, "https://learn.example.org/c.html")]
     assert dead(check_output(folder)) == []  # without a public address they are ordinary web links
+
+
+def test_a_remembered_check_parses_again_only_the_pages_a_change_of_files_affects(tmp_path, monkeypatch):
+    """With a memory (``pelican -r``), files arriving (a rebuild's new search shards) leave the unchanged pages'
+    findings as they were, except a page's dead link, which a new file may mend; a file removed is checked
+    again on the pages that link to it. Each report is the one a check without memory gives."""
+    from strata import links
+
+    output = site(tmp_path, {"a.html": '<a href="b.html">b</a>', "b.html": '<a href="gone.png">x</a>',
+                             "c.html": '<a href="later.html">not yet</a>', "d.html": "no links"},
+                  files=("gone.png",))
+    parsed, real_page = [], links._Check.page
+
+    def counting(self, page, *rest):
+        parsed.append(page)
+        return real_page(self, page, *rest)
+
+    monkeypatch.setattr(links._Check, "page", counting)
+    memory = links.LinkMemory()
+    assert dead(check_output(str(output), memory=memory)) == [("c.html", 2, "later.html")]
+    assert sorted(parsed) == ["a.html", "b.html", "c.html", "d.html"]
+
+    parsed.clear()
+    (output / "search-shard.js").write_text("x", encoding="utf-8")
+    report = check_output(str(output), memory=memory)
+    assert parsed == ["c.html"], "only the page with a dead link"
+    assert report == check_output(str(output))
+
+    parsed.clear()
+    (output / "gone.png").unlink()
+    (output / "later.html").write_text(PAGE.format(head="", body="now here"), encoding="utf-8")
+    report = check_output(str(output), memory=memory)
+    assert sorted(parsed) == ["b.html", "c.html", "later.html"]
+    assert dead(report) == [("b.html", 2, "gone.png")]
+    assert report == check_output(str(output))

@@ -54,7 +54,7 @@ def test_a_check_that_reuses_the_previous_findings_reports_as_a_full_check(tmp_p
     pelican, output = make_site(tmp_path)
     memory = pelican.settings[MEMORY_KEY]
     assert memory.pages, "the build's check remembers each page"
-    previous = LinkMemory(memory.setup, dict(memory.pages))
+    previous = LinkMemory(memory.setup, memory.files, dict(memory.pages))
     edit(tmp_path / "content/topics/demo/fundamentals.md",
          "A [link](../other/fundamentals.html#a-section) and a [second](fundamentals.html#nowhere-here).")
     with pytest.raises(BuildFailed):
