@@ -117,7 +117,9 @@ def alternates(topics: list, sites: list[LanguageSite], settings: dict,
     """Each page that exists in more than one ``published`` language, by its output file: ``(lang, url)`` of
     every version, the site's language first. A tier missing from a translation has no version there."""
     groups: list[list[tuple[str, str, str]]] = []  # (lang, output file, url) of each version of a page
-    for topic in (topic for topic in topics if topic.lang == sites[0].lang):
+    # A topic in one language has no alternates: its pages' URLs are not worked out (Pelican recomputes a
+    # page's save_as and url on each use, a tenth of a rebuild at 300 topics when done for every page).
+    for topic in (topic for topic in topics if topic.lang == sites[0].lang and len(topic.versions) > 1):
         for role in [None, *(tier.spec.id for tier in topic.tiers)]:
             pages = [(lang, version.overview if role is None else getattr(version.tier(role), "page", None))
                      for lang, version in topic.versions.items()]
