@@ -223,22 +223,32 @@ def reading_stats(prose: Iterable[str], text: Iterable[str], words_per_minute: i
                   target: float | None = None, lang: str = "en") -> ReadingStats:
     """Grades of the ``prose`` blocks (plain text: a paragraph, a list item…) in language ``lang`` and the
     time to read all the ``text`` of the page (prose, headings, tables)."""
-    words = sum(len(WORD.findall(line)) for line in text)
+    words = word_count(tuple(text))
     base = lang.replace("_", "-").split("-")[0]
     return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), prose_grades(tuple(prose), base), target)
 
 
 def prose_grades(prose: tuple[str, ...], lang: str = "en") -> Grades:
-    """``measure(sentences(prose, lang), lang)``, remembered by a digest of the text and language: a rebuild
-    under ``pelican -r`` measures only the pages that changed."""
-    digest = hashlib.blake2b(f"{lang}\n".encode() + "\n".join(prose).encode(), digest_size=16).digest()
-    grades = _GRADES.get(digest)
-    if grades is None:
-        if len(_GRADES) >= GRADES_KEPT:
-            _GRADES.clear()
-        grades = _GRADES[digest] = measure(sentences(prose, lang), lang)
-    return grades
+    """``measure(sentences(prose, lang), lang)``, remembered (:func:`_remembered`)."""
+    return _remembered(lang, prose, lambda: measure(sentences(prose, lang), lang))
 
 
-GRADES_KEPT = 20_000  # a digest and two numbers each: a few MB at most
-_GRADES: dict[bytes, Grades] = {}
+def word_count(text: tuple[str, ...]) -> int:
+    """The words of the lines ``text``, remembered (:func:`_remembered`)."""
+    return _remembered("words", text, lambda: sum(len(WORD.findall(line)) for line in text))
+
+
+def _remembered(kind: str, lines: tuple[str, ...], compute):
+    """``compute()``, remembered by a digest of ``kind`` and ``lines``: a rebuild under ``pelican -r`` measures
+    only the pages that changed (the others come back from Pelican's cache as new objects, with the same text)."""
+    digest = hashlib.blake2b(f"{kind}\n".encode() + "\n".join(lines).encode(), digest_size=16).digest()
+    value = _REMEMBERED.get(digest)
+    if value is None:
+        if len(_REMEMBERED) >= KEPT:
+            _REMEMBERED.clear()
+        value = _REMEMBERED[digest] = compute()
+    return value
+
+
+KEPT = 40_000  # a digest and a number or two numbers each: a few MB at most
+_REMEMBERED: dict[bytes, object] = {}

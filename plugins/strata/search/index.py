@@ -16,8 +16,9 @@ A posting's weight favours titles (section headings, glossary terms) over body t
 entries over passing mentions; its body part is BM25's saturated term frequency.
 
 With an :class:`~.reuse.IndexMemory` (rebuilds under ``pelican -r``), a document whose key the memory
-knows is not analysed again, and a file whose bytes are those the memory says were written is left
-as it is; files of the folder that this index does not write are removed either way.
+knows is not analysed again, a chunk whose documents' keys are those of the last run is not serialised
+again, and a file whose bytes are those the memory says were written is left as it is; files of the
+folder that this index does not write are removed either way.
 """
 
 from __future__ import annotations
@@ -81,10 +82,14 @@ class IndexWriter:
         self.memory = memory or IndexMemory()
         # What was written into this folder last time; forgotten until this index is complete (a run that
         # stops half-way must not vouch for files it may have half-rewritten).
-        self.previous = self.memory.written if self.memory.folder == self.folder else {}
-        self.memory.folder, self.memory.written = self.folder, {}
+        same_folder = self.memory.folder == self.folder
+        self.previous = self.memory.written if same_folder else {}
+        self.previous_chunks = self.memory.chunks if same_folder else {}
+        self.memory.folder, self.memory.written, self.memory.chunks = self.folder, {}, {}
         self.analyses: dict[bytes, Analysis] = {}
         self.written: dict[str, bytes] = {}
+        self.chunks: dict[str, bytes] = {}
+        self.chunk_keys: list[bytes] = []  # of the documents in self.chunk, when kept
         self.digest = hashlib.sha256()
         self.postings: dict[str, list] = {}  # term -> [bytearray, last document id, document frequency]
         self.chunk: list[list[str]] = []
@@ -92,13 +97,16 @@ class IndexWriter:
 
     def _write(self, name: str, data) -> None:
         script = shard_script(name, data)
-        self.digest.update(script.encode())
         file_name, digest = f"{name}.js", content_digest(script)
-        self.written[file_name] = digest
+        self._written(file_name, digest)
         if file_name in self.present and self.previous.get(file_name) == digest:
             return
         with open(os.path.join(self.folder, file_name), "w", encoding="utf-8", newline="") as handle:
             handle.write(script)
+
+    def _written(self, file_name: str, digest: bytes) -> None:
+        self.written[file_name] = digest
+        self.digest.update(file_name.encode() + digest)
 
     def add(self, doc: SearchDoc, key: bytes | None = None) -> None:
         """Index ``doc``; ``key`` (its :func:`~.reuse.doc_key`, computed if not given) finds its analysis
@@ -108,6 +116,7 @@ class IndexWriter:
         analysis = self.memory.analyses.get(key) or analyse(doc, self.lang)
         if self.keeps:
             self.analyses[key] = analysis
+            self.chunk_keys.append(key)
         postings, gaps = self.postings, _GAPS
         for term, letter in zip(*analysis, strict=True):
             entry = postings.get(term)
@@ -122,9 +131,22 @@ class IndexWriter:
             self._flush_chunk()
 
     def _flush_chunk(self) -> None:
-        if self.chunk:
-            self._write(f"c{(self.count - 1) // DOCS_PER_CHUNK}", self.chunk)
-            self.chunk = []
+        """Write the documents of the chunk, unless the memory says this file holds these documents already (by
+        their keys, so an unchanged chunk is not serialised again to find that out)."""
+        if not self.chunk:
+            return
+        name = f"c{(self.count - 1) // DOCS_PER_CHUNK}"
+        file_name = f"{name}.js"
+        if self.keeps:
+            keys = self.chunks[file_name] = hashlib.blake2b(b"".join(self.chunk_keys), digest_size=16).digest()
+            self.chunk_keys = []
+            if (self.previous_chunks.get(file_name) == keys and file_name in self.previous
+                    and file_name in self.present):
+                self._written(file_name, self.previous[file_name])
+                self.chunk = []
+                return
+        self._write(name, self.chunk)
+        self.chunk = []
 
     def close(self) -> str:
         """Write the dictionary, postings, typo shards and ``index.js``; return the index's version hash."""
@@ -150,7 +172,7 @@ class IndexWriter:
         for stale in self.present - self.written.keys():
             path = os.path.join(self.folder, stale)
             shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
-        self.memory.analyses, self.memory.written = self.analyses, self.written
+        self.memory.analyses, self.memory.written, self.memory.chunks = self.analyses, self.written, self.chunks
         return self.digest.hexdigest()[:10]
 
 

@@ -32,6 +32,7 @@ class IndexMemory:
     analyses: dict[bytes, Analysis] = field(default_factory=dict)
     folder: str = ""
     written: dict[str, bytes] = field(default_factory=dict)
+    chunks: dict[str, bytes] = field(default_factory=dict)  # document file name → a digest of its documents' keys
 
 
 def index_memory(settings: dict, folder: str = "") -> IndexMemory | None:
