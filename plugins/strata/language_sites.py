@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pelican.generators import Generator
 
@@ -41,12 +42,16 @@ class LanguageSite:
     search: tuple = ((), ())  # what makes the search documents (a callable) and their keys, once collected
     search_version: str = ""
 
+    @cached_property
+    def topic_titles(self) -> dict[str, str]:
+        return {topic.slug: topic.title for topic in self.topics}
+
     def context(self) -> dict:
-        """What the templates of this language's pages read."""
+        """What the templates of this language's pages read (set before each page is written: nothing here
+        grows with the number of topics)."""
         return {"strata_lang": self.lang, "strata_topics": self.topics, "strata_glossary": self.glossary,
                 "strata_glossary_uses": self.uses, "strata_home": self.homes[0], "strata_home_pages": self.homes,
-                "strata_topic_titles": {topic.slug: topic.title for topic in self.topics},
-                "strata_search_version": self.search_version}
+                "strata_topic_titles": self.topic_titles, "strata_search_version": self.search_version}
 
 
 def language_sites(topics: list, pages: list, state, settings: dict) -> list[LanguageSite]:

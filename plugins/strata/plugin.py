@@ -160,7 +160,8 @@ def on_page_writer_finalized(generator, writer) -> None:
 
 
 def on_finalized(pelican) -> None:
-    documents = build_state(pelican.settings).search_documents
+    state = build_state(pelican.settings)
+    documents = state.search_documents
     if documents is not None:
         for where, lang, docs, keys in documents:
             write_index(os.path.join(pelican.output_path, where), docs(), lang,
@@ -168,10 +169,9 @@ def on_finalized(pelican) -> None:
     bundles = theme_bundles(pelican.settings)
     if bundles:
         bundles.write(pelican.output_path)
-    remove_files(pelican.output_path, build_state(pelican.settings).unpublished_files)  # before the link check
+    remove_files(pelican.output_path, state.unpublished_files)  # before the link check
     if is_absolute_site(pelican.settings):
-        write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"],
-                                 build_state(pelican.settings).alternates)
+        write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"], state.alternates)
     check_links(pelican)  # last: it reads every file written above (blinker calls receivers in no set order)
     finish_run(pelican.settings)
 

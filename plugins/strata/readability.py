@@ -71,9 +71,10 @@ class _FirstPronunciations:
     def __len__(self) -> int:
         return len(self._starts) - 1
 
-    def _line(self, index: int) -> tuple[bytes, int]:
+    def _line(self, index: int) -> tuple[bytes, bytes]:
+        """The word and the count (as written) of line ``index``."""
         word, _, count = self._lines[self._starts[index]:self._starts[index + 1] - 1].partition(b" ")
-        return word, int(count)
+        return word, count
 
     def __getitem__(self, word: str) -> list[tuple[str, ...]]:
         wanted = word.encode()  # UTF-8 sorts as the code points do
@@ -85,7 +86,7 @@ class _FirstPronunciations:
             else:
                 high = middle
         if low < len(self) and (found := self._line(low))[0] == wanted:
-            return [("1",) * found[1]]
+            return [("1",) * int(found[1])]
         raise KeyError(word)
 
 

@@ -32,6 +32,7 @@ class BuildState:
     search_documents: list | None = None
     alternates: dict = field(default_factory=dict)  # output file -> (lang, url) of each version of the page
     unpublished_files: list = field(default_factory=list)  # written, then removed: a language left out
+    glossary_lang: str = "en"  # the language of the site's own glossary file
 
     def glossary_for(self, lang: str | None) -> Glossary:
         """The glossary of the pages in ``lang``: a translated one (empty when the language has none), or the
@@ -39,8 +40,6 @@ class BuildState:
         if lang is None or lang == self.glossary_lang:
             return self.glossary
         return self.translated_glossaries.get(lang, self.no_glossary)
-
-    glossary_lang: str = "en"
 
     @property
     def glossary_version(self) -> str:
