@@ -3,7 +3,8 @@
 With ``LOAD_CONTENT_CACHE`` (``invoke livereload``) Pelican re-reads a source file only
 when the file itself changed. Strata's reader output also depends on the glossary
 files (terms marked, definitions) and on the glossary settings, so each page's
-metadata records the version it was read with (:data:`VERSION_KEY`), and the cache
+metadata records the version it was read with (:data:`VERSION_KEY`, which includes
+:data:`READ_FORMAT`), and the cache
 look-up of the readers (``CONTENT_CACHING_LAYER = "reader"``, the default) and of the
 pages generator (``"generator"``) is wrapped to treat a page read with another version,
 or a page that was skipped because of an error, as not cached. Only Pelican's public
@@ -15,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 VERSION_KEY = "strata_version"
+READ_FORMAT = 2  # the shape of what the reader keeps on a page; raise it when that changes (2: packed sections)
 
 
 def read_version(state) -> str:
-    """What a page's reading depends on besides its own file: the glossary files and settings."""
+    """What a page's reading depends on besides its own file: the glossary files and settings, and the shape
+    of what the reader keeps (a cache written by an older Strata is read again)."""
     config = state.config
-    return f"{state.glossary_version}:{config.glossary_file}:{config.glossary_scope}"
+    return f"{READ_FORMAT}:{state.glossary_version}:{config.glossary_file}:{config.glossary_scope}"
 
 
 def guard_cache(cacher, version: str, metadata_of: Callable[[object], dict | None]) -> None:

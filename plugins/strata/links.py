@@ -42,6 +42,7 @@ IMAGE_ELEMENTS = frozenset({"img", "source", "video"})
 _NEEDS_CLEANING = re.compile(r"[\x00-\x20]")  # what browsers strip from a URL (see urls.browser_url)
 _UNKNOWN = object()
 _WANTED = LINK_ATTRIBUTES | {"id"}
+ID_END = "\0"  # ends each id in PageLinks.ids (no id holds one: a browser reads a NUL in a value as U+FFFD)
 
 
 @dataclass(frozen=True)
@@ -108,13 +109,16 @@ class PageLinks:
     """What the check found on one page that other pages do not change (the site's files being the same)."""
 
     digest: bytes                              # of the page's bytes
-    ids: frozenset[str]
+    ids: str                                    # its ids, each followed by NUL (a set of them took 4× the memory)
     links: int
     fragments: int
     dead: list[DeadLink]                        # links to no file, refused links, fragments missing here
     elsewhere: frozenset[tuple[str, str]]       # (page, fragment) this page links to on other pages
     images: dict[str, tuple[str, int, str]]     # image file → its first (page, line, url) on this page
     targets: frozenset[str]                     # the files its links found
+
+    def id_set(self) -> frozenset[str]:
+        return frozenset(self.ids.split(ID_END)[:-1])
 
 
 @dataclass
@@ -164,8 +168,8 @@ class _Check:
                     elsewhere.add(self.keys.setdefault(resolved, resolved))
         dead += [DeadLink(page, line, url, _no_element(fragment, page, page_ids))
                  for fragment, line, url in here if not _has_id(page_ids, fragment)]
-        return PageLinks(digest, frozenset(page_ids), links, fragments, dead, frozenset(elsewhere), images,
-                         frozenset(targets))
+        packed_ids = "".join(f"{id_}{ID_END}" for id_ in sorted(page_ids))
+        return PageLinks(digest, packed_ids, links, fragments, dead, frozenset(elsewhere), images, frozenset(targets))
 
     def _links(self, page: str, text: str):
         """``(element, line, url, resolution, None)`` per URL of ``page``, and ``(…, attrs)`` per tag with an id."""
@@ -190,15 +194,22 @@ class _Check:
             report.dead += links.dead
             for target, first in links.images.items():
                 report.images.setdefault(target, first)
-        missing = {key for links in found.values() for key in links.elsewhere
-                   if key[0] in found and not _has_id(found[key[0]].ids, key[1])}
+        wanted: dict[str, set[str]] = {}  # page → the fragments other pages link to on it
+        for links in found.values():
+            for target, fragment in links.elsewhere:
+                if target in found:
+                    wanted.setdefault(target, set()).add(fragment)
+        missing = set()
+        for target, fragments in wanted.items():  # one page's ids at a time: they are kept packed
+            ids = found[target].id_set()
+            missing.update((target, fragment) for fragment in fragments if not _has_id(ids, fragment))
         for page, links in found.items():
             if missing.isdisjoint(links.elsewhere):
                 continue
             for _, line, url, resolved, attrs in self._links(page, read(page)):
                 if attrs is None and isinstance(resolved, tuple) and resolved[0] != page and resolved in missing:
                     report.dead.append(DeadLink(page, line, url, _no_element(resolved[1], resolved[0],
-                                                                          found[resolved[0]].ids)))
+                                                                          found[resolved[0]].id_set())))
         return report
 
 

@@ -57,26 +57,49 @@ def kind_of(tag: str, classes: list[str], outer: str) -> str:
     return outer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False, slots=True)
 class Section:
     """A part of a page: the ``h2`` that opens it (empty for the text before the first one) and its lines.
 
     ``kinds`` gives the kind of each line (same length as ``lines``; empty when unknown, e.g. a
     section made by hand, which then counts as prose).
+
+    Every page's sections are kept from reading to the search index, so the lines are held packed: one
+    UTF-8 string (lines never hold a newline: white space is folded) and a byte per kind, about a third of
+    the memory of a tuple of strings. ``lines`` and ``kinds`` unpack them on each use.
     """
 
     anchor: str
     title: str
-    lines: tuple[str, ...]
-    kinds: tuple[str, ...] = ()
+    packed_lines: bytes
+    line_count: int
+    packed_kinds: bytes
+
+    def __init__(self, anchor: str, title: str, lines: tuple[str, ...] = (), kinds: tuple[str, ...] = ()):
+        packed = "\n".join(lines).encode()
+        if kinds and len(kinds) != len(lines):
+            raise ValueError(f"{len(lines)} lines but {len(kinds)} kinds")
+        if lines and packed.count(b"\n") != len(lines) - 1:
+            raise ValueError("a line holds a newline; fold its white space first (pagetext.fold)")
+        for name, value in (("anchor", anchor), ("title", title), ("packed_lines", packed), ("line_count", len(lines)),
+                            ("packed_kinds", bytes(map(KINDS.index, kinds)))):
+            object.__setattr__(self, name, value)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(self.packed_lines.decode().split("\n")) if self.line_count else ()
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(KINDS[kind] for kind in self.packed_kinds)
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        return self.packed_lines.decode().replace("\n", " ")
 
     def lines_of(self, *kinds: str) -> tuple[str, ...]:
         """The lines of the given kinds, in order."""
-        if not self.kinds:
+        if not self.packed_kinds:
             return self.lines if PROSE in kinds else ()
         return tuple(line for line, kind in zip(self.lines, self.kinds, strict=True) if kind in kinds)
 

@@ -42,6 +42,7 @@ from .components import configure as configure_components
 from .components import theme_bundles
 from .config import load_config
 from .errors import StrataError, quiet_author_errors
+from .glossary.links import resolve_term_links
 from .glossary.uses_pages import UsesPagesGenerator
 from .home import HomePagesGenerator
 from .i18n import SOURCE_LANG, check_language
@@ -122,8 +123,9 @@ def on_all_generators_finalized(generators) -> None:
         errors.add(StrataError(f"STRATA 'languages' (or offline --lang) names {lang!r}, but no topic is written in "
                                f"it; use one of: {', '.join(site.lang for site in sites)}",
                                settings.get("STRATA_SETTINGS_FILE")))
-    for site in sites:  # the glossary page of each language, for the term links of its pages
-        context["generated_content"][glossary_file_key(settings, site, config.glossary_file)] = site.glossary_page
+    glossary_urls = {glossary_file_key(settings, site, config.glossary_file): site.glossary_page for site in sites}
+    context["generated_content"].update(glossary_urls)  # the glossary page of each language, for its term links
+    resolve_term_links(pages, {path: page.url for path, page in glossary_urls.items()}, settings, context)
     here = sites[0]
     context.update(here.context(), strata_config=config)
     context[LANGUAGE_SITES] = sites
