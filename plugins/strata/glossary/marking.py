@@ -19,13 +19,12 @@ new elements) and ``footnotes`` (a block appended to the tree),
 A match lies within one text node (``HPG <em>axis</em>`` is not marked), so every
 link is well nested; text is never changed, only wrapped.
 
-**Links.** ``href`` uses Pelican's intrasite syntax, ``{filename}/<glossary file>#anchor``.
-The plugin registers the glossary page under that path in ``context["generated_content"]``
-before pages are written, so Pelican writes the glossary page's URL as seen from each
-page when it renders it (relative with ``RELATIVE_URLS`` and in the offline bundle,
-absolute on the web), as it does for any link an author writes. So the reader needs
-neither the page's URL nor any rewriting of the page's HTML afterwards, and a page
-served from Pelican's content cache is right wherever it is saved.
+**Links.** ``href`` uses Pelican's intrasite syntax, ``{filename}/<glossary file>#anchor``,
+so the reader needs neither the page's URL nor the glossary page's, and a page served from
+Pelican's content cache is right wherever it is saved. The plugin registers the glossary
+page under that path in ``context["generated_content"]``, and once every page has its URL
+:mod:`.links` writes the URL Pelican would write (relative with ``RELATIVE_URLS`` and in
+the offline bundle, absolute on the web), so that Pelican keeps no second copy of the page.
 
 Without JavaScript a term is a plain link to its entry (the definition is its accessible
 description); ``glossary.js`` turns it into a toggletip showing the definition.
