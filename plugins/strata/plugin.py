@@ -17,10 +17,10 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
 4. ``all_generators_finalized``: group pages into topics, check output files, measure each tier from
    its sections and check its "In brief" summary (``levels.py``), collect the glossary backlinks from
    the pages' metadata, register the glossary page for the term links (``{filename}`` links) and write
-   in each page the URL Pelican would give them (:mod:`strata.glossary.links`); then stop the build if anything was recorded as an error,
-   before a single page is written; else plan which pages a rebuild under ``pelican -r`` may keep
-   (:mod:`strata.incremental`, applied by its writer, from the ``get_writer`` signal) and give the
-   search page the index's version (a digest of the documents to index).
+   in each page the URL Pelican would give them (:mod:`strata.glossary.links`); then stop the build if
+   anything was recorded as an error, before a single page is written; else plan which pages a rebuild
+   under ``pelican -r`` may keep (:mod:`strata.incremental`, applied by its writer, from the
+   ``get_writer`` signal) and give the search page the index's version (a digest of the documents).
 5. ``finalized``: write the search index (``search/``), after the pages, and each page type's
    stylesheet and script (:mod:`strata.components`); for the public web
    (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``;

@@ -35,6 +35,7 @@ from .markdown.safety import SafetyExtension
 from .markdown.sections import SectionsExtension
 from .markdown.tables import AccessibleTableExtension
 from .quiz import QuizExtension
+from .quiz.render import PackedViews
 from .state import build_state
 from .topics import metadata_line
 
@@ -156,7 +157,7 @@ class StrataMarkdownReader(MarkdownReader):
         metadata[VERSION_KEY] = read_version(state)
         if self._md.strata_in_brief is not None:
             metadata["in_brief"] = self._md.strata_in_brief.located(text)
-        metadata["quizzes"] = tuple(self._md.strata_quizzes)  # rendered by the page template at their markers
+        metadata["quizzes"] = PackedViews(self._md.strata_quizzes)  # rendered by the page template at their markers
         return content, metadata
 
     def process_metadata(self, name, value):

@@ -4,6 +4,7 @@ place in the page, and the quizzes of the real site."""
 from __future__ import annotations
 
 import itertools
+import pickle
 import re
 from collections import Counter
 
@@ -11,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from strata.quiz.model import Option, Question, Quiz
-from strata.quiz.render import Section, content_parts, quiz_view, render_quiz, render_view
+from strata.quiz.render import PackedViews, Section, content_parts, quiz_view, render_quiz, render_view
 from tests.support.site import build_tiny_site
 
 TOPIC = "topics/post-trt-testicular-restoration"
@@ -199,6 +200,18 @@ def test_the_view_knows_every_id_the_component_gives():
     view = quiz_view(QUIZ, "quiz-1", [Section("hormones", "Hormones")])
     document = BeautifulSoup(render_view(view), "html.parser")
     assert {e["id"] for e in document.find_all(id=True)} == view.element_ids()
+
+
+def test_packed_views_give_back_the_same_views_and_pickle_as_the_content_cache_does():
+    views = [quiz_view(QUIZ, quiz_id, [Section("hormones", "Hormones")]) for quiz_id in ("quiz-1", "quiz-2")]
+    packed = PackedViews(views)
+    assert (len(packed), list(packed), packed[1], packed[-1].id) == (2, views, views[1], "quiz-2")
+    assert pickle.loads(pickle.dumps(packed)) == packed
+    assert [view and view.id for _, view in content_parts(views[0].marker + views[1].marker, packed)] == [
+        "quiz-1", "quiz-2", None]
+    assert not PackedViews()
+    assert list(PackedViews()) == []
+    assert PackedViews() != PackedViews(views)
 
 
 def test_a_page_template_renders_each_quiz_at_its_marker():
