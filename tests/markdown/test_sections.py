@@ -1,5 +1,7 @@
 """Sections read from the tree: titles, anchors, lines and their kinds; heading ids unique on the page."""
 
+import pickle
+
 import markdown
 from markdown.test_tools import TestCase
 
@@ -8,7 +10,7 @@ from strata.markdown.callouts import CalloutExtension
 from strata.markdown.characters import CharacterReferencesExtension
 from strata.markdown.sections import SectionsExtension
 from strata.markdown.tables import AccessibleTableExtension
-from strata.pagetext import CALLOUT, HEADING, PROSE, TABLE, Section, plain_text
+from strata.pagetext import CALLOUT, CODE, HEADING, PROSE, TABLE, Section, plain_text
 
 
 def convert(source: str, **config) -> tuple[str, list[Section]]:
@@ -68,6 +70,17 @@ class TestSections(TestCase):
         section = Section("a", "A", ("one", "two"))
         self.assertEqual(section.prose, ("one", "two"))
         self.assertEqual(section.lines_of(TABLE), ())
+
+    def test_a_section_packed_gives_back_its_lines_and_kinds(self):
+        section = Section("a", "A", ("café’s “menu”", "", "x y"), (PROSE, TABLE, CODE))
+        self.assertEqual((section.lines, section.kinds), (("café’s “menu”", "", "x y"), (PROSE, TABLE, CODE)))
+        self.assertEqual(section.text, "café’s “menu”  x y")
+        self.assertEqual(pickle.loads(pickle.dumps(section)), section)
+        self.assertEqual((Section("b", "B").lines, Section("b", "B").text), ((), ""))
+        with self.assertRaisesRegex(ValueError, "holds a newline"):
+            Section("c", "C", ("one\ntwo",))
+        with self.assertRaisesRegex(ValueError, "2 lines but 1 kinds"):
+            Section("c", "C", ("one", "two"), (PROSE,))
 
     def test_heading_ids_avoid_ids_in_raw_html_in_capitals(self):
         html, _ = convert('<div ID="a-section">Raw.</div>\n\n## A section\n\n## A section\n')
