@@ -7,7 +7,10 @@ print) are the corpus in ``tests/robustness/bad_inputs/``, run by
 
 from __future__ import annotations
 
+import gc
 import re
+
+from pelican import signals
 
 from tests.robustness.test_bad_inputs import snapshot
 from tests.support.site import build_tiny_site
@@ -53,3 +56,19 @@ def test_author_text_in_titles_is_escaped(tmp_path):
         assert "<script>alert" not in html
         assert "<img src=x" not in html
         assert "&lt;/title&gt;&lt;script&gt;" in html
+
+
+def test_the_collector_runs_less_often_during_a_build_and_as_before_after_it(tmp_path):
+    during = []
+    record = lambda pelican: during.append(gc.get_threshold())  # noqa: E731
+    before = gc.get_threshold()
+    signals.initialized.connect(record)
+    try:
+        good = build_tiny_site(tmp_path / "good", {})
+        bad = build_tiny_site(tmp_path / "bad", {"topics/demo/academic.md": "Title: A\nTopic: demo\nTier: x\n\nX.\n"})
+    finally:
+        signals.initialized.disconnect(record)
+    assert (good.returncode, bad.returncode) == (0, 1)
+    assert len(during) == 2
+    assert all(thresholds[0] > before[0] for thresholds in during)
+    assert gc.get_threshold() == before
