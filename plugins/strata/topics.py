@@ -165,8 +165,14 @@ def _topic(slug, overview, pages_by_tier, config: StrataConfig, errors: ErrorLog
     if not complete and folder in folders_with_errors:
         return None
     if overview is None:
-        errors.add(StrataError(f"topic {slug!r} has no overview page; add {folder}/index.md with "
-                               f"'Title:', 'Topic: {slug}' and a 'Summary:'", some_page.source_path, 1))
+        index = os.path.join(folder, "index.md")
+        if os.path.isfile(index):  # the overview is there but does not name its topic
+            errors.add(StrataError(f"this page is the overview of topic {slug!r} only if its header names the "
+                                   f"topic; write the line 'Topic: {slug}' in its header", index,
+                                   metadata_line(index, "topic")))
+        else:
+            errors.add(StrataError(f"topic {slug!r} has no overview page; add {folder}/index.md with "
+                                   f"'Title:', 'Topic: {slug}' and a 'Summary:'", some_page.source_path, 1))
         return None
     missing = [t.id for t in config.tiers if t.id not in pages_by_tier]
     if missing and not translation:
