@@ -2,7 +2,7 @@
 
 import pytest
 
-from strata.markdown.safe import render_block, render_inline
+from strata.markdown.safe import _renderer, render_block, render_inline
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -23,3 +23,17 @@ def test_render_inline(source, expected):
 def test_render_block_keeps_paragraphs_and_escapes_html_blocks():
     assert render_block("One.\n\n<div onclick=x>Two</div>") == \
         "<p>One.</p>\n<p>&lt;div onclick=x&gt;Two&lt;/div&gt;</p>"
+
+
+@pytest.mark.parametrize("text", [
+    "Question 1: which option is right?", "Note: see https://example.org/a, or mailto:x@example.org.",
+    "Ratio 3:1 at 10:30, “quoted” and ‘single’ — dashes… and 2 + 2 = 4.", "Café? Yes: naïve résumé.",
+    "Time:", "A colon : alone", "Under 5 % (p = 0.03).",
+])
+def test_text_without_markdown_syntax_renders_as_the_parser_renders_it(text):
+    """The shortcut that skips the parser gives its output exactly (a colon is not syntax)."""
+    parser = _renderer()
+    parser.reset()
+    expected = parser.convert(text)
+    assert render_block(text) == expected
+    assert render_inline(text) == expected.removeprefix("<p>").removesuffix("</p>")

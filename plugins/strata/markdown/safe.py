@@ -40,8 +40,10 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=[SafeExtension()])
 
 
-# Text without any Markdown syntax renders as itself, escaped: no need to run the parser.
-MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#|~:]|^\s*(?:\d+[.)]|[-+=>])(?:\s|$)|\s{2}")
+# Text without any Markdown syntax renders as itself, escaped: no need to run the parser. (A colon is not
+# syntax here: without extensions, only "<http://…>" and "[id]: url" give it a meaning, and both need a
+# bracket; tests/markdown/test_safe.py checks the shortcut against the parser.)
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#|~]|^\s*(?:\d+[.)]|[-+=>])(?:\s|$)|\s{2}")
 
 
 def render_block(text: str) -> Markup:
