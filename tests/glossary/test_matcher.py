@@ -68,6 +68,15 @@ def test_nbsp_line_breaks_and_curly_quotes_match_without_changing_positions(glos
                                      ("men's health", "mens-health"), ("men’s health", "mens-health")]
 
 
+@pytest.mark.parametrize("before", ["", "İstanbul: ", "ΣΊΣΥΦΟΣ, "])
+def test_case_is_ignored_whether_or_not_lower_casing_keeps_positions(glossary, before):
+    """The matcher reads the text lower-cased where that keeps every position, else ignoring case (``İ``
+    lower-cases to two characters): the same names are found, at the same places, either way."""
+    text = f"{before}The HPG AXIS, then Leydig Cells and trt."
+    assert found(glossary, text) == [("HPG AXIS", "hpg-axis"), ("Leydig Cells", "leydig-cells"),
+                                     ("trt", "testosterone-replacement-therapy")]
+
+
 def test_empty_glossary_matches_nothing():
     assert list(Matcher([]).finditer("anything at all")) == []
 

@@ -53,7 +53,6 @@ from ..names import (
     TERM_CLASS,
     TERM_DEFS_CLASS,
     TERM_ID_PREFIX,
-    normalise,
 )
 from .matcher import Matcher
 from .syntax import GlossarySyntaxExtension
@@ -126,11 +125,8 @@ class _PageMarker:
 
     def split(self, text: str) -> tuple[str, list[etree.Element]] | None:
         """``text`` up to the first new link, and the links (each with the text after it as its tail)."""
-        pattern = self.matcher.pattern
-        if pattern is None:
-            return None
         head, links, position = "", [], 0
-        for found in pattern.finditer(normalise(text)):
+        for found in self.matcher.scan(text):
             term = self.matcher.value_of(found.group())
             if term is None or term.anchor in self.marked:
                 continue
