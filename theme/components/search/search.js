@@ -166,17 +166,17 @@
     }
     return dictionaries[name];
   }
-  var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", VALUE = {};
-  for (var a = 0; a < ALPHABET.length; a++) VALUE[ALPHABET.charAt(a)] = a;
+  var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", VALUE = new Uint8Array(128);
+  for (var a = 0; a < ALPHABET.length; a++) VALUE[ALPHABET.charCodeAt(a)] = a;
   function postings(entry) {
     if (!entry.decoded) {
       var source = typeof entry.postings === "number" ? load("p" + entry.postings) : Promise.resolve(entry.postings);
       entry.decoded = source.then(function (text) {
         var ids = [], weights = [], doc = -1, value = 0;
         for (var i = 0; i < text.length; i++) {
-          var digit = VALUE[text.charAt(i)];
+          var digit = VALUE[text.charCodeAt(i)];
           value = value * 32 + (digit & 31);
-          if (digit < 32) { doc += value; ids.push(doc); weights.push(VALUE[text.charAt(++i)]); value = 0; }
+          if (digit < 32) { doc += value; ids.push(doc); weights.push(VALUE[text.charCodeAt(++i)]); value = 0; }
         }
         return { ids: ids, weights: weights };
       });
@@ -251,34 +251,36 @@
               var idf = Math.log(1 + (index.count - m.entry.df + 0.5) / (m.entry.df + 0.5));
               return { p: p, scale: idf * m.factor };
             });
-          })).then(function (lists) {
-            var scores = new Map();
+          })).then(function (lists) {  // a word's best score in each document (scores are all above 0)
+            var scores = new Float64Array(index.count), ids = [];
             lists.forEach(function (list) {
               for (var i = 0; i < list.p.ids.length; i++) {
                 var id = list.p.ids[i], score = list.p.weights[i] * list.scale;
-                if (!(scores.get(id) >= score)) scores.set(id, score);
+                if (scores[id] === 0) ids.push(id);
+                if (score > scores[id]) scores[id] = score;
               }
             });
-            return scores;
+            return { scores: scores, ids: ids };
           });
-        })).then(function (maps) {
-          return { ids: rank(maps), terms: terms, words: qs.map(function (q) { return q.word; }) };
+        })).then(function (perWord) {
+          return { ids: rank(perWord, index.count), terms: terms, words: qs.map(function (q) { return q.word; }) };
         });
       });
     });
   }
-  function rank(maps) {  // documents with every word; if there are none, with any word
-    var total = new Map(), hits = new Map();
-    maps.forEach(function (scores) {
-      scores.forEach(function (score, id) {
-        total.set(id, (total.get(id) || 0) + score);
-        hits.set(id, (hits.get(id) || 0) + 1);
+  function rank(perWord, count) {  // documents with every word; if there are none, with any word
+    var total = new Float64Array(count), hits = new Uint16Array(count), found = [];
+    perWord.forEach(function (word) {
+      word.ids.forEach(function (id) {
+        if (hits[id] === 0) found.push(id);
+        total[id] += word.scores[id];
+        hits[id] += 1;
       });
     });
     var all = [], any = [];
-    total.forEach(function (score, id) { (hits.get(id) === maps.length ? all : any).push(id); });
+    found.forEach(function (id) { (hits[id] === perWord.length ? all : any).push(id); });
     var ids = all.length ? all : any;
-    return ids.sort(function (x, y) { return total.get(y) - total.get(x) || x - y; });
+    return ids.sort(function (x, y) { return total[y] - total[x] || x - y; });
   }
   function documents(index, ids) {
     return Promise.all(ids.map(function (id) {
