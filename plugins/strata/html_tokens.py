@@ -129,9 +129,10 @@ def start_tags(source: str, having: frozenset[str] | None = None) -> Iterator[St
             if name is None:  # a comment
                 continue
             end = tag.end()
-            if name[0] in "sS" and name.lower() in _RAW_TEXT_END and source[end - 2] != "/":
+            self_closing = source[end - 2] == "/"
+            if name[0] in "sS" and (raw_end := _RAW_TEXT_END.get(name.lower())) and not self_closing:
                 # html.parser's rule (a browser ignores the '/'): the text runs to the end tag, unread
-                close = _RAW_TEXT_END[name.lower()].search(source, end)
+                close = raw_end.search(source, end)
                 after = len(source) if close is None else close.start()
                 position = after if after != end else None  # an empty element needs no new search
             if wanted is None or (written and wanted(written)):
@@ -144,7 +145,7 @@ def start_tags(source: str, having: frozenset[str] | None = None) -> Iterator[St
                     start = tag.start()
                     line += source.count("\n", counted, start)
                     counted = start
-                    yield StartTag(name.lower(), attrs, line, source[end - 2] == "/")
+                    yield StartTag(name.lower(), attrs, line, self_closing)
             if position is not None:
                 break  # go on after the raw text
 

@@ -123,9 +123,9 @@ def on_all_generators_finalized(generators) -> None:
         errors.add(StrataError(f"STRATA 'languages' (or offline --lang) names {lang!r}, but no topic is written in "
                                f"it; use one of: {', '.join(site.lang for site in sites)}",
                                settings.get("STRATA_SETTINGS_FILE")))
-    glossary_urls = {glossary_file_key(settings, site, config.glossary_file): site.glossary_page for site in sites}
-    context["generated_content"].update(glossary_urls)  # the glossary page of each language, for its term links
-    resolve_term_links(pages, {path: page.url for path, page in glossary_urls.items()}, settings, context)
+    glossary_pages = {glossary_file_key(settings, site, config.glossary_file): site.glossary_page for site in sites}
+    context["generated_content"].update(glossary_pages)  # the glossary page of each language, for its term links
+    resolve_term_links(pages, {path: glossary.url for path, glossary in glossary_pages.items()}, settings, context)
     here = sites[0]
     context.update(here.context(), strata_config=config)
     context[LANGUAGE_SITES] = sites
