@@ -229,8 +229,14 @@ class GlossaryExtension(Extension):
 
     def extendMarkdown(self, md):
         GlossarySyntaxExtension().extendMarkdown(md)
-        md.strata_terms, md.strata_problems = [], []
+        self.md = md
+        md.registerExtension(self)
+        self.reset()
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "strata_glossary", -2)
+
+    def reset(self) -> None:
+        """No occurrences and no problems until the next conversion."""
+        self.md.strata_terms, self.md.strata_problems = [], []
 
 
 def makeExtension(**kwargs):

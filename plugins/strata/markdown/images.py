@@ -54,11 +54,13 @@ def is_decorative(attrs) -> bool:
 
 
 class ImageTreeprocessor(Treeprocessor):
-    def __init__(self, md, base_dir: str, static_links: bool = False):
+    def __init__(self, md, extension: ImageExtension):
         super().__init__(md)
-        self.base_dir, self.static_links = base_dir, static_links
+        self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        self.base_dir = os.path.dirname(self.extension.getConfig("source_path")) or "."  # this page's
+        self.static_links = self.extension.getConfig("static_links")
         parents = {child: parent for parent in root.iter() for child in parent}
         for number, image in enumerate(list(root.iter("img"))):
             src = image.get("src") or ""
@@ -180,9 +182,7 @@ class ImageExtension(Extension):
     def extendMarkdown(self, md):
         if "attr_list" not in md.treeprocessors:
             AttrListExtension().extendMarkdown(md)
-        base_dir = os.path.dirname(self.getConfig("source_path")) or "."
-        md.treeprocessors.register(ImageTreeprocessor(md, base_dir, self.getConfig("static_links")),
-                                   "strata_images", 6)
+        md.treeprocessors.register(ImageTreeprocessor(md, self), "strata_images", 6)
 
 
 def makeExtension(**kwargs):

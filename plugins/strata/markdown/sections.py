@@ -176,9 +176,15 @@ class SectionsExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        md.strata_sections = []
+        self.md = md
+        md.registerExtension(self)
+        self.reset()
         md.treeprocessors.register(HeadingIdsTreeprocessor(md), "strata_heading_ids", 5.5)
         md.treeprocessors.register(SectionsTreeprocessor(md, self.getConfig("title_is_h1")), "strata_sections", -10)
+
+    def reset(self) -> None:
+        """No sections until the next conversion (an empty page has none: its tree is never walked)."""
+        self.md.strata_sections = []
 
 
 def makeExtension(**kwargs):

@@ -60,11 +60,14 @@ def analyse(doc: SearchDoc, lang: str) -> Analysis:
     length, glossary = sum(body.values()), doc.glossary
     found = tuple(map(intern, body.keys() | title))  # one string per term, however many documents hold it
     letters: dict[tuple[int, bool], int] = {}  # a document's terms share a few (count, in title) pairs
+    weights = bytearray()
     for term in found:
-        pair = (body[term], term in title)
-        if pair not in letters:
-            letters[pair] = ord(ALPHABET[weight(pair[0], length, pair[1], glossary)])
-    return found, bytes(letters[body[term], term in title] for term in found)
+        pair = (body.get(term, 0), term in title)
+        letter = letters.get(pair)
+        if letter is None:
+            letter = letters[pair] = ord(ALPHABET[weight(pair[0], length, pair[1], glossary)])
+        weights.append(letter)
+    return found, bytes(weights)
 
 
 _GAPS = [varint(gap) for gap in range(64)]  # the gaps of most postings

@@ -1,0 +1,47 @@
+"""The reader converts every page of a build with one Markdown per language, reset between pages: each page
+reads exactly as it would with a Markdown of its own, whatever was read before it (an empty page, a page
+that stops with an error, a page in another language)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pelican.settings import read_settings
+
+from strata.reader import StrataMarkdownReader
+from strata.state import build_state
+from tests.support.site import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+EMPTY = "Title: Nothing yet\nTopic: sleep-and-hormones\nTier: academic\n"
+BROKEN_QUIZ = "Title: A broken quiz\n\n## Part\n\nText.\n\n```quiz\n- question: Why?\n  type: single\n```\n"
+
+
+def _site(tmp_path: Path) -> tuple[dict, list[Path]]:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    (content / "topics" / "sleep-and-hormones" / "empty.md").write_text(EMPTY, encoding="utf-8")
+    (content / "topics" / "sleep-and-hormones" / "broken.md").write_text(BROKEN_QUIZ, encoding="utf-8")
+    settings = read_settings(str(FIXTURE / "settings.py"), override={"PATH": str(content)})
+    return settings, sorted(content.rglob("*.md"))
+
+
+def test_each_page_reads_as_with_a_markdown_of_its_own(tmp_path):
+    settings, pages = _site(tmp_path)
+    assert any("/es/" in str(page) for page in pages)
+    assert len(pages) >= 10
+    alone = {page: StrataMarkdownReader(settings).read(str(page)) for page in pages}
+    errors = build_state(settings).errors.errors
+    assert [str(error).split(": ")[0].rsplit("/", 1)[-1] for error in errors] == ["broken.md:9"]
+    for order in (pages, pages[::-1], [pages[-1], *pages, pages[0]]):
+        shared = StrataMarkdownReader(settings)
+        for page in order:
+            content, metadata = shared.read(str(page))
+            assert (content, metadata) == alone[page], page
+    assert alone[pages[0]][0] or alone[pages[1]][0]  # pages with text were read
+    empty = next(page for page in pages if page.name == "empty.md")
+    assert alone[empty][1]["strata_sections"] == ()
+    assert not alone[empty][1]["quizzes"]
+    broken = next(page for page in pages if page.name == "broken.md")
+    assert alone[broken] == ("", {"status": "skip"})
