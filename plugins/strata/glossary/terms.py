@@ -89,6 +89,7 @@ class Glossary:
         self.terms.sort(key=lambda t: (sort_key(t.term), t.topic or ""))
         self.by_slug = {t.slug: t for t in self.terms if t.topic is None}
         self.by_anchor = {t.anchor: t for t in self.terms}
+        self._topics = frozenset(t.topic for t in self.terms if t.topic is not None)  # asked once per page
         self._matchers: dict[str | None, Matcher[Term]] = {}
 
     @property
@@ -96,8 +97,9 @@ class Glossary:
         return sorted({t.letter for t in self.terms})
 
     @property
-    def topics(self) -> set[str]:
-        return {t.topic for t in self.terms if t.topic is not None}
+    def topics(self) -> frozenset[str]:
+        """The topics with entries of their own."""
+        return self._topics
 
     def terms_for(self, topic: str | None) -> list[Term]:
         """The entries used on a page of ``topic``: the topic's own, then the site's it does not redefine."""
