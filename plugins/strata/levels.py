@@ -20,7 +20,7 @@ from .markdown.in_brief import ANCHOR as IN_BRIEF_ANCHOR
 from .markdown.in_brief import START_IN_SOURCE, InBrief, untraced
 from .markdown.safe import render_inline
 from .pagetext import Section, plain_text
-from .prose import prose_lines
+from .prose import prose_and_rest
 from .readability import Grades, measure, reading_stats, sentences, split_sentences
 
 IN_BRIEF_TITLE = N_("In brief")
@@ -42,7 +42,12 @@ class BriefSummary:
 
 def tier_prose(page) -> list[str]:
     """The prose lines of a tier page (its summary left out)."""
-    return prose_lines(s for s in page.strata_sections if s.anchor != IN_BRIEF_ANCHOR)
+    return tier_text(page)[0]
+
+
+def tier_text(page) -> tuple[list[str], list[str]]:
+    """The prose lines of a tier page (its summary left out), and the rest of its text (the summary too)."""
+    return prose_and_rest(page.strata_sections, lambda section: section.anchor != IN_BRIEF_ANCHOR)
 
 
 def brief_summary(in_brief: InBrief, target: float, lang: str = "en") -> BriefSummary:
@@ -67,10 +72,9 @@ def measure_tiers(topics, pages, config, errors: ErrorLog, gettext_for=lambda pa
     for topic in topics:
         for tier in topic.tiers:
             page = tier.page
-            prose = tier_prose(page)
-            text = [line for s in page.strata_sections for line in ((s.title,) if s.title else ()) + s.lines]
+            prose, rest = tier_text(page)
             lang = getattr(page, "lang", None) or "en"
-            tier.stats = reading_stats(prose, text, config.words_per_minute, config.reading_targets[tier.spec.id], lang)
+            tier.stats = reading_stats(prose, rest, config.words_per_minute, config.reading_targets[tier.spec.id], lang)
             in_brief = getattr(page, "in_brief", None)
             if in_brief is not None:
                 check_traces(in_brief, prose, page.source_path, errors)

@@ -17,8 +17,24 @@ CALLOUT_LABELS = frozenset(CalloutExtension().getConfig("kinds").values())
 
 def prose_lines(sections: Iterable[Section]) -> list[str]:
     """The prose lines of ``sections``, in order (a callout's label left out)."""
-    return [line for section in sections for line, kind in _kinds(section)
-            if kind == PROSE or (kind == CALLOUT and line not in CALLOUT_LABELS)]
+    return [line for section in sections for line, kind in _kinds(section) if _is_prose(line, kind)]
+
+
+def prose_and_rest(sections: Iterable[Section], measured=lambda section: True) -> tuple[list[str], list[str]]:
+    """The prose lines of the ``sections`` that ``measured`` accepts, and the rest of their text: titles, lines
+    of other kinds, every line of the sections it leaves out."""
+    prose, rest = [], []
+    for section in sections:
+        if section.title:
+            rest.append(section.title)
+        taken = measured(section)
+        for line, kind in _kinds(section):
+            (prose if taken and _is_prose(line, kind) else rest).append(line)
+    return prose, rest
+
+
+def _is_prose(line: str, kind: str) -> bool:
+    return kind == PROSE or (kind == CALLOUT and line not in CALLOUT_LABELS)
 
 
 def _kinds(section: Section):

@@ -43,7 +43,9 @@ WORD = re.compile(r"[\w’'-]+")
 # A sentence ends at . ! or ? (and any closing quote or bracket), before white space and a capital or digit
 # (Spanish ones may open with ¿ or ¡ and start with an accented capital).
 SENTENCE_END = re.compile(r"[.!?]([\"”’»)\]]*)\s+(?=[\"“‘«(\[¿¡]?[A-Z0-9ÁÉÍÓÚÑÜ])")
-ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|al|Dr|Fig|approx|cf|No|St|Mr|Mrs|Ms)|\b[A-Z])\.$")
+ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "al", "Dr", "Fig", "approx", "cf", "No", "St", "Mr", "Mrs", "Ms")
+ABBREVIATION = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, ABBREVIATIONS)) + r")|\b[A-Z])\.$")
+_ABBREVIATION_REACH = max(map(len, ABBREVIATIONS)) + 1  # the longest, with its full stop
 LONG_WORD_SYLLABLES = 3  # SMOG counts words of three syllables or more
 
 
@@ -130,7 +132,10 @@ def _pieces(block: str) -> Iterator[str]:
     """The pieces of ``block`` between sentence ends, as written (one may hold no word: "…")."""
     start = 0
     for end in SENTENCE_END.finditer(block):
-        if ABBREVIATION.search(block[start:end.start() + 1]):  # up to the full stop
+        stop = end.start() + 1  # after the full stop
+        # An abbreviation ends there: only the last few characters can hold one (a search from ``start`` would
+        # read the whole sentence again). ``\b`` sees the character before the window, as in the sentence.
+        if ABBREVIATION.search(block, max(start, stop - _ABBREVIATION_REACH), stop):
             continue
         yield block[start:end.end(1)]
         start = end.end()
@@ -292,18 +297,20 @@ class ReadingStats:
         return self.grades.within(self.target)
 
 
-def reading_stats(prose: Iterable[str], text: Iterable[str], words_per_minute: int,
+def reading_stats(prose: Iterable[str], rest: Iterable[str], words_per_minute: int,
                   target: float | None = None, lang: str = "en") -> ReadingStats:
-    """Grades of the ``prose`` blocks (plain text: a paragraph, a list item…) in language ``lang`` and the
-    time to read all the ``text`` of the page (prose, headings, tables)."""
-    words = word_count(tuple(text))
+    """Grades of the ``prose`` blocks (plain text: a paragraph, a list item…) in language ``lang``, and the
+    time to read them with the ``rest`` of the page's text (headings, tables, labels): the words of the prose
+    are those its grades counted."""
     base = lang.replace("_", "-").split("-")[0]
-    return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), prose_grades(tuple(prose), base), target)
+    counts = prose_counts(tuple(prose), base)
+    words = counts.words + word_count(tuple(rest))
+    return ReadingStats(words, max(1, math.ceil(words / words_per_minute)), measure(counts, base), target)
 
 
-def prose_grades(prose: tuple[str, ...], lang: str = "en") -> Grades:
-    """``measure(sentences(prose, lang), lang)``, remembered (:func:`_remembered`)."""
-    return _remembered(lang, prose, lambda: measure(count(prose, lang), lang))
+def prose_counts(prose: tuple[str, ...], lang: str = "en") -> Counts:
+    """``count(prose, lang)``, remembered (:func:`_remembered`)."""
+    return _remembered(lang, prose, lambda: count(prose, lang))
 
 
 def word_count(text: tuple[str, ...]) -> int:

@@ -11,7 +11,7 @@ from strata.config import load_config
 from strata.errors import StrataError
 from strata.markdown.callouts import CalloutExtension
 from strata.markdown.sections import SectionsExtension
-from strata.prose import prose_lines
+from strata.prose import prose_and_rest, prose_lines
 from strata.readability import (
     Counts,
     Grades,
@@ -38,6 +38,10 @@ def test_sentences_split_at_full_stops_but_not_inside_abbreviations():
     assert split_sentences("A list item without a full stop") == ["A list item without a full stop"]
     assert split_sentences("He said “Stop.” Then he left.") == ["He said “Stop.”", "Then he left."]
     assert split_sentences("  ") == []
+    # only a whole word before the full stop is an abbreviation, however long the sentence before it
+    assert split_sentences("A long first sentence with many words in it, and then approx. Twice. It was dental. "
+                           "Next one.") == ["A long first sentence with many words in it, and then approx. Twice.",
+                                            "It was dental.", "Next one."]
 
 
 BLOCKS = [PLAIN, HARD, "One thing. Two things! Three? e.g. this stays. Dr. Who stays too.", "  ", "…", "— …",
@@ -103,12 +107,12 @@ def test_level_is_the_higher_grade_and_a_target_needs_both():
 
 
 def test_reading_stats_measure_prose_and_time_all_text():
-    stats = reading_stats([PLAIN], [PLAIN, "Table cell words " * 100], words_per_minute=100, target=8)
+    stats = reading_stats([PLAIN], ["Table cell words " * 100], words_per_minute=100, target=8)
     assert stats.words == 25 + 300
     assert stats.minutes == 4
     assert stats.grades == measure(sentences([PLAIN]))
     assert stats.within_target
-    assert not reading_stats([HARD], [HARD], 200, target=8).within_target
+    assert not reading_stats([HARD], [], 200, target=8).within_target
 
 
 def test_prose_leaves_out_headings_tables_code_and_callout_labels():
@@ -118,6 +122,15 @@ def test_prose_leaves_out_headings_tables_code_and_callout_labels():
                "    some code\n\nLast words.\n")
     assert prose_lines(md.strata_sections) == ["First paragraph, wrapped.", "An item", "The key sentence.",
                                                "Last words."]
+    prose, rest = prose_and_rest(md.strata_sections)
+    assert prose == prose_lines(md.strata_sections)
+    assert sorted(prose + rest) == sorted(line for section in md.strata_sections
+                                          for line in ((section.title,) if section.title else ()) + section.lines)
+    assert "Gonadorelin twice weekly" in rest
+    assert "A heading" in rest
+    left_out, everything = prose_and_rest(md.strata_sections, lambda section: section.title != "A heading")
+    assert "An item" in everything
+    assert "An item" not in left_out
 
 
 @pytest.mark.parametrize(("targets", "message"), [
