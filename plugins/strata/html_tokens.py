@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                            "track", "wbr"})
@@ -27,9 +28,9 @@ VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "i
 _COMMENT_END = re.compile(r"--!?>")
 
 
-@dataclass(frozen=True, slots=True)
-class StartTag:
-    """``<name attr=value>``: attribute names lower case, values decoded (a bare attribute has "")."""
+class StartTag(NamedTuple):
+    """``<name attr=value>``: attribute names lower case, values decoded (a bare attribute has ""). A named
+    tuple, the cheapest record to make: the link check makes one for every link and id of a site."""
 
     name: str
     attrs: dict[str, str]
