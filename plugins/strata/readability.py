@@ -28,6 +28,7 @@ import itertools
 import math
 import re
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -192,17 +193,19 @@ class Counts:
 def count(blocks: Iterable[str], lang: str = "en") -> Counts:
     """``Counts.of(sentences(blocks, lang))`` without making the sentences: a block's words are those of its
     sentences (it is cut at white space, outside words), so they are found in the block at once."""
-    sentence_count = word_count = syllable_count = long_count = 0
+    sentence_count = syllable_count = long_count = 0
+    found: list[str] = []
     for block in blocks:
-        found = WORD.findall(block)
-        if not found:
-            continue
-        sentence_count += sum(1 for piece in _pieces(block) if WORD.search(piece))
-        word_count += len(found)
-        for word in found:
-            syllable_count += (n := syllables(word, lang))
-            long_count += n >= LONG_WORD_SYLLABLES
-    return Counts(sentence_count, word_count, syllable_count, long_count)
+        words = WORD.findall(block)
+        if words:
+            sentence_count += sum(1 for piece in _pieces(block) if WORD.search(piece))
+            found += words
+    for word, times in Counter(found).items():  # each distinct word looked up once
+        n = syllables(word, lang)
+        syllable_count += n * times
+        if n >= LONG_WORD_SYLLABLES:
+            long_count += times
+    return Counts(sentence_count, len(found), syllable_count, long_count)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ import os
 import shutil
 from collections import Counter
 from itertools import repeat
-from sys import intern
 
 from .docs import SearchDoc
 from .reuse import Analysis, IndexMemory, content_digest, doc_key
@@ -58,7 +57,7 @@ def analyse(doc: SearchDoc, lang: str) -> Analysis:
     body = Counter(terms(doc.text, lang))
     title = set(terms(f"{doc.title} {doc.keywords}", lang))
     length, glossary = sum(body.values()), doc.glossary
-    found = tuple(map(intern, body.keys() | title))  # one string per term, however many documents hold it
+    found = tuple(body.keys() | title)  # shared strings: text.terms gives the same one for each word
     letters: dict[tuple[int, bool], int] = {}  # a document's terms share a few (count, in title) pairs
     weights = bytearray()
     for term in found:
