@@ -137,10 +137,9 @@ def start_tags(source: str, having: frozenset[str] | None = None) -> Iterator[St
             name, written, wanted = tag.groups()
             if name is None:  # a comment
                 continue
-            end = tag.end()
-            self_closing = source[end - 2] == "/"
-            if name[0] in "sS" and (raw_end := _RAW_TEXT_END.get(name.lower())) and not self_closing:
+            if name[0] in "sS" and (raw_end := _RAW_TEXT_END.get(name.lower())) and source[tag.end() - 2] != "/":
                 # html.parser's rule (a browser ignores the '/'): the text runs to the end tag, unread
+                end = tag.end()
                 close = raw_end.search(source, end)
                 after = len(source) if close is None else close.start()
                 position = after if after != end else None  # an empty element needs no new search
@@ -153,6 +152,6 @@ def start_tags(source: str, having: frozenset[str] | None = None) -> Iterator[St
                 start = tag.start()
                 line += source.count("\n", counted, start)
                 counted = start
-                yield StartTag(name.lower(), attrs, line, self_closing)
+                yield StartTag(name.lower(), attrs, line, source[tag.end() - 2] == "/")
             if position is not None:
                 break  # go on after the raw text
