@@ -151,6 +151,7 @@ class StrataMarkdownReader(MarkdownReader):
             for problem in self._md.strata_problems:
                 errors.add(problem.located(source_path, text))
             return "", {"status": "skip"}
+        found = self._results(text, state)  # before Pelican reads the metadata, which may convert with this Markdown
         try:
             metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         except _MetadataError as exc:
@@ -167,14 +168,18 @@ class StrataMarkdownReader(MarkdownReader):
             # Pelican treats a summary as HTML (templates strip its tags): the author's plain text becomes
             # escaped HTML, so "<b>" or "a < b" is shown as typed, not stripped.
             metadata["summary"] = html.escape(metadata["summary"], quote=False)
-        metadata["toc"] = toc_entries(getattr(self._md, "toc_tokens", []))
-        metadata["strata_sections"] = tuple(self._md.strata_sections)
-        metadata["strata_terms"] = tuple(self._md.strata_terms)
-        metadata[VERSION_KEY] = read_version(state)
-        if self._md.strata_in_brief is not None:
-            metadata["in_brief"] = self._md.strata_in_brief.located(text)
-        metadata["quizzes"] = PackedViews(self._md.strata_quizzes)  # rendered by the page template at their markers
+        metadata.update(found)
         return content, metadata
+
+    def _results(self, text: str, state) -> dict:
+        """What the conversion of ``text`` left on the Markdown, as page metadata."""
+        found = {"toc": toc_entries(getattr(self._md, "toc_tokens", [])),
+                 "strata_sections": tuple(self._md.strata_sections), "strata_terms": tuple(self._md.strata_terms),
+                 VERSION_KEY: read_version(state),
+                 "quizzes": PackedViews(self._md.strata_quizzes)}  # rendered by the page template at their markers
+        if self._md.strata_in_brief is not None:
+            found["in_brief"] = self._md.strata_in_brief.located(text)
+        return found
 
     def _parse_metadata(self, meta):
         """Pelican's, which takes the ``meta`` preprocessor out of the Markdown it uses (so that a formatted

@@ -1,0 +1,1 @@
+FORMATTED_FIELDS = ['summary']
