@@ -111,15 +111,19 @@ class StrataConfig:
         return next((t for t in self.tiers if t.id == tier_id), None)
 
 
-def load_config(settings: dict) -> StrataConfig:
-    """Validate ``settings["STRATA"]`` against :data:`STRATA_SCHEMA`; raise :class:`StrataError`."""
-    raw = settings.get("STRATA", {})
-    where = settings.get("STRATA_SETTINGS_FILE")
+def check_build_settings(settings: dict) -> None:
+    """Pelican settings a Strata build cannot work with; raise :class:`StrataError`."""
     formatted = settings.get("FORMATTED_FIELDS") or []
     if formatted:
         raise StrataError(f"FORMATTED_FIELDS is {list(formatted)!r}, but Strata reads 'Summary:' and the other "
                           "metadata as plain text (the templates escape it); set FORMATTED_FIELDS = [] as "
-                          "pelicanconf.py does", where)
+                          "pelicanconf.py does", settings.get("STRATA_SETTINGS_FILE"))
+
+
+def load_config(settings: dict) -> StrataConfig:
+    """Validate ``settings["STRATA"]`` against :data:`STRATA_SCHEMA`; raise :class:`StrataError`."""
+    raw = settings.get("STRATA", {})
+    where = settings.get("STRATA_SETTINGS_FILE")
     if not isinstance(raw, dict):
         raise StrataError("STRATA must be a dict of options, e.g. STRATA = {\"words_per_minute\": 200}", where)
     unknown = sorted(set(raw) - set(STRATA_SCHEMA))

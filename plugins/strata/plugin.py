@@ -40,7 +40,7 @@ from .bytecode import share_compiled_templates
 from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .components import configure as configure_components
 from .components import theme_bundles
-from .config import load_config
+from .config import check_build_settings, load_config
 from .errors import StrataError, quiet_author_errors
 from .glossary.links import resolve_term_links
 from .glossary.uses_pages import UsesPagesGenerator
@@ -68,6 +68,7 @@ from .topics import check_output_files, collect_topics
 
 
 def on_initialized(pelican) -> None:
+    check_build_settings(pelican.settings)
     load_config(pelican.settings)
     check_language(pelican.settings["THEME"], pelican.settings.get("DEFAULT_LANG") or SOURCE_LANG,
                    pelican.settings.get("STRATA_SETTINGS_FILE"))
