@@ -43,11 +43,12 @@ def _until(found: queue.Queue, seen: list[str], words: str, timeout: float = 240
 
 def _edit_until(path, text: str, found: queue.Queue, seen: list[str], words: str) -> None:
     """Write ``text`` to ``path`` until the output says ``words``: Pelican starts watching only after its
-    first build has printed "Done", so an edit made at that moment may go unseen; it is made again."""
-    for _ in range(20):
+    first build has printed "Done", so an edit made at that moment may go unseen; it is made again every few
+    seconds (an edit seen twice only builds twice: the output of either build counts)."""
+    for _ in range(80):
         path.write_text(text, encoding="utf-8")
         try:
-            _until(found, seen, words, timeout=15)
+            _until(found, seen, words, timeout=3)
             return
         except queue.Empty:
             continue
