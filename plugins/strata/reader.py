@@ -115,7 +115,7 @@ class StrataMarkdownReader(MarkdownReader):
     def _markdown(self, state, source_path: str, lang: str) -> Markdown:
         """The build's Markdown for pages in ``lang``, made once and reset for each page (Python-Markdown's way
         to convert many documents: each extension keeps a document's state until its ``reset()``); the
-        extensions that need the page's path are given it. Making one per page took 5 % of a build."""
+        extensions that need the page's path are given it. Making one per page took 3 % of a build."""
         md = self._converters.get(lang)
         if md is None:
             options = dict(self.settings["MARKDOWN"])
