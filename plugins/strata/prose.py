@@ -17,7 +17,7 @@ CALLOUT_LABELS = frozenset(CalloutExtension().getConfig("kinds").values())
 
 def prose_lines(sections: Iterable[Section]) -> list[str]:
     """The prose lines of ``sections``, in order (a callout's label left out)."""
-    return [line for section in sections for line, kind in _kinds(section) if _is_prose(line, kind)]
+    return prose_and_rest(sections)[0]
 
 
 def prose_and_rest(sections: Iterable[Section], measured=lambda section: True) -> tuple[list[str], list[str]]:

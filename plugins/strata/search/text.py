@@ -65,11 +65,11 @@ def terms(text: str, lang: str = "en") -> list[str]:
     term_of = _TERMS.get(lang)
     if term_of is None or len(term_of) > KEPT_WORDS:
         term_of = _TERMS[lang] = {}
+    stem_word, stop_words = analyzer(lang)
     found = []
     for word in words(text):
         term = term_of.get(word, _UNSEEN)
         if term is _UNSEEN:
-            stem_word, stop_words = analyzer(lang)
             term = term_of[word] = None if word in stop_words else stem_word(word)
         if term is not None:
             found.append(term)
