@@ -166,12 +166,25 @@ def untranslated(english: set[str], translated: set[str], author: str, kept: set
                   if len(re.findall(r"[^\W\d_]", t)) >= 2 and not authored(t) and fold(t) not in kept)
 
 
+ENGLISH_PAGES = [path for path in FIXTURE.pages() if FIXTURE.language_of(path) is None]  # translations: own
+
+
+@pytest.fixture(scope="module")
+def english_states(fixture_url, _module_context) -> dict[str, set[str]]:
+    """What the English build says on each page, in every state: the same for every interface compared."""
+    page = _module_context.new_page()
+    try:
+        return {path: states(page, fixture_url, path) for path in ENGLISH_PAGES}
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("lang", sorted(INTERFACES))
-def test_no_interface_string_is_left_in_english(page, fixture_url, interface_urls, lang):
+def test_no_interface_string_is_left_in_english(page, english_states, interface_urls, lang):
     author, kept, values = author_text(FIXTURE), kept_messages(lang), yaml_values(FIXTURE)
     problems = []
-    for path in (p for p in FIXTURE.pages() if FIXTURE.language_of(p) is None):  # translations: in their own
-        english = states(page, fixture_url, path)
+    for path in ENGLISH_PAGES:
+        english = english_states[path]
         translated = states(page, interface_urls[lang], path)
         problems += [f"{path}: {text!r}" for text in untranslated(english, translated, author, kept, values)]
     assert not problems, "interface text not translated:\n" + "\n".join(problems)
