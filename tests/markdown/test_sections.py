@@ -105,6 +105,19 @@ class TestSections(TestCase):
             with self.assertRaises(StrataError):
                 convert(source, title_is_h1=True)
 
+    def test_a_heading_that_skips_a_level_is_an_error_when_the_title_is_the_h1(self):
+        convert("### Deep\n")  # allowed by default
+        fine = "## A\n\n### B\n\n#### C\n\n## D\n\n> ### Quoted\n\n- item\n"
+        self.assertEqual([s.title for s in convert(fine, title_is_h1=True)[1]], ["A", "D"])
+        for source, level, previous in (("### Deep\n", 3, 1), ("## A\n\n#### C\n", 4, 2),
+                                        ("## A\n\n### B\n\n## D\n\n> #### Quoted\n", 4, 2)):
+            with self.assertRaises(StrataError) as raised:
+                convert(source, title_is_h1=True)
+            message = raised.exception.message
+            self.assertIn(f"at level {level} ('{'#' * level}')", message)
+            self.assertIn(f"write it with '{'#' * (previous + 1)}'", message)
+            self.assertEqual(raised.exception.located("page.md", source).line, source.count("\n"))
+
     def test_plain_text_of_a_fragment(self):
         self.assertEqual(plain_text("<p>A &amp; <b>B</b></p><p>C<!-- a --!> D</p>"), "A & B C D")
 

@@ -42,6 +42,7 @@ from ..pagetext import (
     write_html,
 )
 
+HEADING_LINE_START = r"^(?:[ \t]*(?:>|[-*+]|\d+[.)]))*[ \t]*"  # a heading may be in a quote or a list item
 TOP_HEADING_SOURCE = re.compile(r"^#(?!#)[ \t]*\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)  # to locate the error
 
 
@@ -153,10 +154,40 @@ class SectionsTreeprocessor(Treeprocessor):
         self.title_is_h1 = title_is_h1
 
     def run(self, root: etree.Element) -> None:
-        if self.title_is_h1 and has_top_heading(root, self.md):
-            raise StrataError("a page has one top-level heading, its title; start this heading with "
-                              "'##' (a section) instead of '#'", needle=TOP_HEADING_SOURCE)
+        if self.title_is_h1:
+            if has_top_heading(root, self.md):
+                raise StrataError("a page has one top-level heading, its title; start this heading with "
+                                  "'##' (a section) instead of '#'", needle=TOP_HEADING_SOURCE)
+            if skipped := first_skipped_heading(root):
+                raise skipped_level_error(*skipped, TreeText(self.md).inline(skipped[0]))
         self.md.strata_sections = read_sections(root, self.md)
+
+
+def first_skipped_heading(root: etree.Element) -> tuple[etree.Element, int] | None:
+    """The first heading more than one level below the heading before it (the page's title, an ``h1``, comes
+    first), with the level of that one: screen-reader users move through a page by heading level, and a level
+    left out reads as a missing section (axe-core's ``heading-order``). Going back up any number of levels is
+    fine. Headings of raw HTML are not seen here."""
+    previous = 1
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag in HEADING_TAGS:
+            level = int(element.tag[1])
+            if level > previous + 1:
+                return element, previous
+            previous = level
+    return None
+
+
+def skipped_level_error(heading: etree.Element, previous: int, text: str) -> StrataError:
+    level = int(heading.tag[1])
+    word = re.search(r"\w+", text)
+    needle = re.compile(rf"{HEADING_LINE_START}#{{{level}}}(?!#)[ \t]*\W*" + (re.escape(word.group()) if word else ""),
+                        re.MULTILINE)
+    before = "the page's title is at level 1" if previous == 1 else f"the heading before it is at level {previous}"
+    return StrataError(f"this heading is at level {level} ('{'#' * level}') but {before}, so level {previous + 1} "
+                       "is skipped (screen-reader users move by level, and a skipped one reads as a missing section); "
+                       f"write it with '{'#' * (previous + 1)}', or add the level-{previous + 1} heading it belongs "
+                       "under", needle=needle)
 
 
 def has_top_heading(root: etree.Element, md) -> bool:
