@@ -31,6 +31,7 @@ from .markdown.characters import CharacterReferencesExtension
 from .markdown.footnotes import AccessibleFootnotesExtension
 from .markdown.images import ImageExtension
 from .markdown.in_brief import InBriefExtension
+from .markdown.link_text import LinkTextExtension
 from .markdown.safety import SafetyExtension
 from .markdown.sections import SectionsExtension
 from .markdown.tables import AccessibleTableExtension
@@ -102,7 +103,7 @@ def strata_extensions(source_path: str, state=None, gettext=str, lang: str | Non
             AccessibleFootnotesExtension(gettext=gettext), AccessibleAbbreviationsExtension(gettext=gettext),
             CharacterReferencesExtension(),
             GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True), SafetyExtension(),
-            ImageExtension(source_path=source_path, static_links=translated is not None)]
+            ImageExtension(source_path=source_path, static_links=translated is not None), LinkTextExtension()]
 
 
 class StrataMarkdownReader(MarkdownReader):

@@ -118,6 +118,13 @@ class TestSections(TestCase):
             self.assertIn(f"write it with '{'#' * (previous + 1)}'", message)
             self.assertEqual(raised.exception.located("page.md", source).line, source.count("\n"))
 
+    def test_a_heading_without_words_is_an_error_when_the_title_is_the_h1(self):
+        for source, line in (("Text.\n\n## \n", 3), ("## A\n\n### ##\n", 3), ("> Quote.\n>\n> ##\n", 3)):
+            with self.assertRaises(StrataError) as raised:
+                convert(source, title_is_h1=True)
+            self.assertIn("heading has no words", raised.exception.message)
+            self.assertEqual(raised.exception.located("page.md", source).line, line)
+
     def test_plain_text_of_a_fragment(self):
         self.assertEqual(plain_text("<p>A &amp; <b>B</b></p><p>C<!-- a --!> D</p>"), "A & B C D")
 

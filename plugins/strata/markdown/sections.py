@@ -158,8 +158,15 @@ class SectionsTreeprocessor(Treeprocessor):
             if has_top_heading(root, self.md):
                 raise StrataError("a page has one top-level heading, its title; start this heading with "
                                   "'##' (a section) instead of '#'", needle=TOP_HEADING_SOURCE)
+            text = TreeText(self.md)
+            for heading in (element for element in root.iter() if element.tag in HEADING_TAGS):
+                if not text.inline(heading).strip():
+                    level = int(heading.tag[1])
+                    raise StrataError(f"this '{'#' * level}' heading has no words, so a screen reader announces an "
+                                      "empty heading; write its title after the hashes, or remove the line",
+                                      needle=re.compile(rf"{HEADING_LINE_START}#{{{level}}}[ \t#]*$", re.MULTILINE))
             if skipped := first_skipped_heading(root):
-                raise skipped_level_error(*skipped, TreeText(self.md).inline(skipped[0]))
+                raise skipped_level_error(*skipped, text.inline(skipped[0]))
         self.md.strata_sections = read_sections(root, self.md)
 
 
