@@ -45,3 +45,20 @@ def test_each_page_reads_as_with_a_markdown_of_its_own(tmp_path):
     assert not alone[empty][1]["quizzes"]
     broken = next(page for page in pages if page.name == "broken.md")
     assert alone[broken] == ("", {"status": "skip"})
+
+
+def test_a_page_saved_with_a_byte_order_mark_and_windows_line_ends_reads_as_without(tmp_path):
+    """Some Windows editors start a UTF-8 file with a byte-order mark and end lines with CR LF; Pelican reads
+    such a file as it reads any other, and so does Strata (its metadata included, and the lines of errors)."""
+    settings, pages = _site(tmp_path)
+    page = next(page for page in pages if page.name == "academic.md" and "/es/" not in str(page))
+    plain = StrataMarkdownReader(settings).read(str(page))
+    text = page.read_text(encoding="utf-8")
+    page.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert StrataMarkdownReader(settings).read(str(page)) == plain
+    assert plain[1]["title"]
+    broken = next(page for page in pages if page.name == "broken.md")
+    broken.write_bytes(b"\xef\xbb\xbf" + BROKEN_QUIZ.replace("\n", "\r\n").encode("utf-8"))
+    StrataMarkdownReader(settings).read(str(broken))
+    errors = build_state(settings).errors.errors
+    assert [str(error).split(": ")[0].rsplit("/", 1)[-1] for error in errors] == ["broken.md:9"]

@@ -12,6 +12,10 @@ import os
 import re
 from dataclasses import dataclass, field
 
+# How author files are read, as Pelican reads content: UTF-8, with a byte-order mark at the start (which some
+# Windows editors write) dropped. Lines are counted the same with or without one.
+SOURCE_ENCODING = "utf-8-sig"
+
 
 class StrataError(Exception):
     """A problem an author can fix: where it is, what is wrong and how to fix it.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .errors import ErrorLog, StrataError, line_of
+from .errors import SOURCE_ENCODING, ErrorLog, StrataError, line_of
 from .i18n import N_
 from .markdown.in_brief import ANCHOR as IN_BRIEF_ANCHOR
 from .markdown.in_brief import START_IN_SOURCE, InBrief, untraced
@@ -90,7 +90,7 @@ def measure_tiers(topics, pages, config, errors: ErrorLog, gettext_for=lambda pa
 
 def _in_brief_line(page) -> int | None:
     try:
-        with open(page.source_path, encoding="utf-8") as handle:
+        with open(page.source_path, encoding=SOURCE_ENCODING) as handle:
             return line_of(handle.read(), START_IN_SOURCE)
     except (OSError, UnicodeDecodeError):
         return None

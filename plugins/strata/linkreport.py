@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from pelican.generators import PagesGenerator
 
-from .errors import StrataError, display_path, line_of
+from .errors import SOURCE_ENCODING, StrataError, display_path, line_of
 from .incremental import keeps_memory
 from .links import DeadLink, LinkMemory, check_output
 from .publishing import is_absolute_site
@@ -141,7 +141,7 @@ class _Locator:
     def _text(self, path: str) -> str:
         if path not in self.texts:
             try:
-                with open(path, encoding="utf-8") as handle:
+                with open(path, encoding=SOURCE_ENCODING) as handle:
                     self.texts[path] = handle.read()
             except (OSError, UnicodeDecodeError):
                 self.texts[path] = ""

@@ -20,7 +20,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from .caching import VERSION_KEY, read_version
-from .errors import StrataError
+from .errors import SOURCE_ENCODING, StrataError
 from .glossary.marking import GlossaryExtension
 from .glossary.terms import translated_glossary_file
 from .incremental import note_read
@@ -136,7 +136,7 @@ class StrataMarkdownReader(MarkdownReader):
         errors = state.errors
         note_read(self.settings, source_path)
         try:
-            with open(source_path, encoding="utf-8") as handle:
+            with open(source_path, encoding=SOURCE_ENCODING) as handle:
                 text = handle.read()
         except (OSError, UnicodeDecodeError) as exc:
             errors.add(StrataError(f"cannot read this file ({exc}); check that it exists, is readable "

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .errors import StrataError
+from .errors import SOURCE_ENCODING, StrataError
 
 # libyaml's parser when PyYAML was built with it (it is, in the pinned wheels): same nodes and marks, ~10× faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -90,7 +90,7 @@ def load_records(path: str, schema: dict[str, Field], what: str) -> list[Record]
     of the wrong type). ``what`` names an entry in messages ("glossary entry").
     """
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding=SOURCE_ENCODING) as handle:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise StrataError(f"cannot read this file ({exc}); check that it is a file, is readable and is saved "

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from unidecode import unidecode
 
 from .config import StrataConfig, TierSpec
-from .errors import ErrorLog, StrataError
+from .errors import SOURCE_ENCODING, ErrorLog, StrataError
 from .readability import ReadingStats
 from .references import Reference, load_references
 
@@ -80,7 +80,7 @@ def metadata_line(path: str, key: str) -> int:
     """Line of ``key:`` in the metadata header of ``path`` (1 when not found)."""
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*:", re.IGNORECASE)
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding=SOURCE_ENCODING) as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
                     break

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from ..errors import StrataError
+from ..errors import SOURCE_ENCODING, StrataError
 from ..records import TAB_INDENTATION, Field, compose_yaml, indented_with_tab, unknown_key, yaml_problem
 from .model import (
     DEFAULT_TITLE,
@@ -133,7 +133,7 @@ class _Parser:
     def source(self) -> str:
         """The page's text as written (Markdown has already turned its tabs into spaces in the quiz block)."""
         try:
-            with open(self.path, encoding="utf-8") as handle:
+            with open(self.path, encoding=SOURCE_ENCODING) as handle:
                 return handle.read()
         except (OSError, TypeError, UnicodeDecodeError):
             return ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import display_path, line_of
+from ..errors import SOURCE_ENCODING, display_path, line_of
 from ..levels import tier_prose
 from ..markdown.in_brief import START_IN_SOURCE, comparable
 from ..readability import Grades, Sentence, sentence, split_sentences
@@ -182,7 +182,7 @@ def _brief(tier, sentences: list[LocatedSentence], source: str) -> BriefReport |
 
 def tier_report(topic, tier, first: bool, matcher, rare_zipf: float) -> TierReport:
     page = tier.page
-    with open(page.source_path, encoding="utf-8") as handle:
+    with open(page.source_path, encoding=SOURCE_ENCODING) as handle:
         source = handle.read()
     located = _located(page, source)
     sentences = tuple(LocatedSentence(s, page.source_path, next((n for n in lines if n), 1))
