@@ -9,7 +9,9 @@ Two tree processors:
 - :class:`SectionsTreeprocessor` (last, after every other processor) splits the
   page at its ``h2`` headings into :class:`~strata.pagetext.Section` objects with
   their lines and the kind of each line, and leaves them on ``md.strata_sections``;
-  the reader stores them in the page's metadata (``page.strata_sections``).
+  the reader stores them in the page's metadata (``page.strata_sections``). On a page
+  whose title is its ``h1`` it first stops the build at a ``#`` heading, a heading
+  without words, or a heading that skips a level (:func:`heading_problem`).
 
 Text held in Python-Markdown's raw-HTML stash (raw HTML an author wrote) is read
 with :mod:`strata.html_tokens`; quizzes, scripts and the glossary's hidden
@@ -158,36 +160,34 @@ class SectionsTreeprocessor(Treeprocessor):
             if has_top_heading(root, self.md):
                 raise StrataError("a page has one top-level heading, its title; start this heading with "
                                   "'##' (a section) instead of '#'", needle=TOP_HEADING_SOURCE)
-            text = TreeText(self.md)
-            for heading in (element for element in root.iter() if element.tag in HEADING_TAGS):
-                if not text.inline(heading).strip():
-                    level = int(heading.tag[1])
-                    raise StrataError(f"this '{'#' * level}' heading has no words, so a screen reader announces an "
-                                      "empty heading; write its title after the hashes, or remove the line",
-                                      needle=re.compile(rf"{HEADING_LINE_START}#{{{level}}}[ \t#]*$", re.MULTILINE))
-            if skipped := first_skipped_heading(root):
-                raise skipped_level_error(*skipped, text.inline(skipped[0]))
+            if problem := heading_problem(root, TreeText(self.md)):
+                raise problem
         self.md.strata_sections = read_sections(root, self.md)
 
 
-def first_skipped_heading(root: etree.Element) -> tuple[etree.Element, int] | None:
-    """The first heading more than one level below the heading before it (the page's title, an ``h1``, comes
-    first), with the level of that one: screen-reader users move through a page by heading level, and a level
-    left out reads as a missing section (axe-core's ``heading-order``). Going back up any number of levels is
-    fine. Headings of raw HTML are not seen here."""
+def heading_problem(root: etree.Element, text: TreeText) -> StrataError | None:
+    """The first heading an author must fix, as the error to raise: one without words, or one more than a level
+    below the heading before it (the page's title, an ``h1``, comes first). Screen-reader users move through a
+    page by heading level: an empty heading is announced as such, and a level left out reads as a missing
+    section (axe-core's ``empty-heading`` and ``heading-order``). Going back up any number of levels is fine.
+    Headings of raw HTML are not seen here."""
     previous = 1
     for element in root.iter():
-        if isinstance(element.tag, str) and element.tag in HEADING_TAGS:
-            level = int(element.tag[1])
-            if level > previous + 1:
-                return element, previous
-            previous = level
+        if element.tag not in HEADING_TAGS:
+            continue
+        level, words = int(element.tag[1]), text.inline(element)
+        if not words.strip():
+            return StrataError(f"this '{'#' * level}' heading has no words, so a screen reader announces an empty "
+                               "heading; write its title after the hashes, or remove the line",
+                               needle=re.compile(rf"{HEADING_LINE_START}#{{{level}}}[ \t#]*$", re.MULTILINE))
+        if level > previous + 1:
+            return skipped_level_error(level, previous, words)
+        previous = level
     return None
 
 
-def skipped_level_error(heading: etree.Element, previous: int, text: str) -> StrataError:
-    level = int(heading.tag[1])
-    word = re.search(r"\w+", text)
+def skipped_level_error(level: int, previous: int, words: str) -> StrataError:
+    word = re.search(r"\w+", words)
     needle = re.compile(rf"{HEADING_LINE_START}#{{{level}}}(?!#)[ \t]*\W*" + (re.escape(word.group()) if word else ""),
                         re.MULTILINE)
     before = "the page's title is at level 1" if previous == 1 else f"the heading before it is at level {previous}"
