@@ -287,7 +287,10 @@ def _has_id(ids: frozenset[str] | set[str], fragment: str) -> bool:
 
 def _no_element(fragment: str, target: str, ids: frozenset[str] | set[str]) -> str:
     """Why a link to ``target#fragment`` fails, with the id of ``target`` (one of ``ids``) nearest to it, if
-    one is near: a heading renamed, or an id guessed from its words."""
+    one is near: a heading renamed, or an id guessed from its words; else one that begins with the fragment's
+    words or is their beginning (a heading made longer or shorter)."""
     wanted = unquote(fragment)
-    near = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.5)
+    near = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.5) or sorted(
+        (id_ for id_ in ids if id_.startswith(f"{wanted}-") or wanted.startswith(f"{id_}-")),
+        key=lambda id_: (abs(len(id_) - len(wanted)), id_))[:1]
     return f"there is no element with id '{wanted}' in {target}" + (f"; did you mean '#{near[0]}'?" if near else "")

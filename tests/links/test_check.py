@@ -56,12 +56,14 @@ def test_dead_files_and_fragments_with_their_page_and_line(tmp_path):
 
 
 def test_a_missing_fragment_names_the_nearest_id_of_its_page(tmp_path):
-    """A heading renamed, or an id guessed from its words: the reason offers the target page's nearest id, and
-    none when no id is near."""
+    """A heading renamed, made longer or shorter, or an id guessed from its words: the reason offers the target
+    page's nearest id, and none when no id is near."""
     report = check_output(site(tmp_path, {
         "index.html": '<a href="b.html#how-uv-works">1</a> <a href="#contens">2</a> <a href="#zzz">3</a>'
+                      '<a href="b.html#risks">4</a> <a href="b.html#sun-cream-and-when-to-put-it-on-again">5</a>'
                       '<h2 id="contents">Contents</h2>',
-        "b.html": '<h2 id="how-ultraviolet-light-works">How ultraviolet light works</h2><p id="term-uva">UVA</p>',
+        "b.html": '<h2 id="how-ultraviolet-light-works">How ultraviolet light works</h2><p id="term-uva">UVA</p>'
+                  '<h2 id="risks-of-sunburn-in-children-and-in-adults">Risks</h2><h2 id="sun-cream">Sun cream</h2>',
     }))
     reasons = {d.url: d.reason for d in report.dead}
     assert reasons == {
@@ -69,6 +71,10 @@ def test_a_missing_fragment_names_the_nearest_id_of_its_page(tmp_path):
                                "did you mean '#how-ultraviolet-light-works'?",
         "#contens": "there is no element with id 'contens' in index.html; did you mean '#contents'?",
         "#zzz": "there is no element with id 'zzz' in index.html",
+        "b.html#risks": "there is no element with id 'risks' in b.html; "
+                        "did you mean '#risks-of-sunburn-in-children-and-in-adults'?",
+        "b.html#sun-cream-and-when-to-put-it-on-again": "there is no element with id "
+            "'sun-cream-and-when-to-put-it-on-again' in b.html; did you mean '#sun-cream'?",
     }
 
 
