@@ -115,8 +115,20 @@ class TestSections(TestCase):
                 convert(source, title_is_h1=True)
             message = raised.exception.message
             self.assertIn(f"at level {level} ('{'#' * level}')", message)
-            self.assertIn(f"write it with '{'#' * (previous + 1)}'", message)
+            self.assertIn(f"write it as '{'#' * (previous + 1)}'", message)
             self.assertEqual(raised.exception.located("page.md", source).line, source.count("\n"))
+
+    def test_headings_of_raw_html_blocks_count_in_their_place(self):
+        fine = "## A\n\n<div>\n<h3>B</h3>\n</div>\n\n#### C\n\n<h2>D <img alt=\"E\" src=\"e.png\"></h2>\n"
+        convert(fine, title_is_h1=True)
+        for source, line, wanted in (("## A\n\n<div>\n<p>x</p>\n<h4 class=\"x\">B</h4>\n</div>\n", 5,
+                                      "at level 4 (<h4>) but the heading before it is at level 2"),
+                                     ("<h3>B</h3>\n", 1, "write it as <h2>"),
+                                     ("## A\n\n### B\n\n<h3> </h3>\n", 5, "this <h3> heading has no words")):
+            with self.assertRaises(StrataError) as raised:
+                convert(source, title_is_h1=True)
+            self.assertIn(wanted, raised.exception.message)
+            self.assertEqual(raised.exception.located("page.md", source).line, line)
 
     def test_a_heading_without_words_is_an_error_when_the_title_is_the_h1(self):
         for source, line in (("Text.\n\n## \n", 3), ("## A\n\n### ##\n", 3), ("> Quote.\n>\n> ##\n", 3)):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
@@ -29,7 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..errors import StrataError
-from ..html_tokens import StartTag, tokens
+from ..html_tokens import EndTag, StartTag, Text, tokens
 from ..ids import page_ids
 from ..names import TERM_DEFS_CLASS
 from ..pagetext import (
@@ -169,32 +170,61 @@ def heading_problem(root: etree.Element, text: TreeText) -> StrataError | None:
     """The first heading an author must fix, as the error to raise: one without words, or one more than a level
     below the heading before it (the page's title, an ``h1``, comes first). Screen-reader users move through a
     page by heading level: an empty heading is announced as such, and a level left out reads as a missing
-    section (axe-core's ``empty-heading`` and ``heading-order``). Going back up any number of levels is fine.
-    Headings of raw HTML are not seen here."""
+    section (axe-core's ``empty-heading`` and ``heading-order``). Going back up any number of levels is fine."""
     previous = 1
-    for element in root.iter():
-        if element.tag not in HEADING_TAGS:
-            continue
-        level, words = int(element.tag[1]), text.inline(element)
+    for level, words, line in page_headings(root, text):
         if not words.strip():
-            return StrataError(f"this '{'#' * level}' heading has no words, so a screen reader announces an empty "
-                               "heading; write its title after the hashes, or remove the line",
-                               needle=re.compile(rf"{HEADING_LINE_START}#{{{level}}}[ \t#]*$", re.MULTILINE))
+            return StrataError(f"this {_written(level, line)} heading has no words, so a screen reader announces an "
+                               "empty heading; write its title " + ("inside it" if line else "after the hashes")
+                               + ", or remove it",
+                               needle=line or re.compile(rf"{HEADING_LINE_START}#{{{level}}}[ \t#]*$", re.MULTILINE))
         if level > previous + 1:
-            return skipped_level_error(level, previous, words)
+            return skipped_level_error(level, previous, words, line)
         previous = level
     return None
 
 
-def skipped_level_error(level: int, previous: int, words: str) -> StrataError:
+def page_headings(root: etree.Element, text: TreeText) -> Iterator[tuple[int, str, str | None]]:
+    """``(level, words, source line)`` of each heading of the page in order, those of raw HTML blocks included
+    (their line is the one of their start tag; None for a Markdown heading)."""
+    for element in root.iter():
+        if element.tag in HEADING_TAGS:
+            yield int(element.tag[1]), text.inline(element), None
+        elif element.text and (placeholder := HTML_PLACEHOLDER_RE.fullmatch(element.text.strip())):
+            index = int(placeholder.group(1))
+            if index < len(text.stash) and isinstance(text.stash[index], str):
+                yield from raw_headings(text.stash[index])
+
+
+def raw_headings(block: str) -> Iterator[tuple[int, str, str]]:
+    """``(level, words, line of the start tag)`` of each heading of a raw HTML block."""
+    heading, words = None, []
+    for token in tokens(block):
+        if isinstance(token, StartTag) and token.name in HEADING_TAGS and heading is None:
+            heading, words = token, []
+        elif isinstance(token, Text) and heading is not None:
+            words.append(token.data)
+        elif isinstance(token, StartTag) and token.name == "img" and heading is not None:
+            words.append(token.attrs.get("alt", ""))
+        elif isinstance(token, EndTag) and heading is not None and token.name == heading.name:
+            yield int(heading.name[1]), " ".join(words), block.split("\n")[heading.line - 1]
+            heading = None
+
+
+def skipped_level_error(level: int, previous: int, words: str, line: str | None = None) -> StrataError:
     word = re.search(r"\w+", words)
-    needle = re.compile(rf"{HEADING_LINE_START}#{{{level}}}(?!#)[ \t]*\W*" + (re.escape(word.group()) if word else ""),
-                        re.MULTILINE)
+    needle = line or re.compile(rf"{HEADING_LINE_START}#{{{level}}}(?!#)[ \t]*\W*"
+                                + (re.escape(word.group()) if word else ""), re.MULTILINE)
     before = "the page's title is at level 1" if previous == 1 else f"the heading before it is at level {previous}"
-    return StrataError(f"this heading is at level {level} ('{'#' * level}') but {before}, so level {previous + 1} "
-                       "is skipped (screen-reader users move by level, and a skipped one reads as a missing section); "
-                       f"write it with '{'#' * (previous + 1)}', or add the level-{previous + 1} heading it belongs "
-                       "under", needle=needle)
+    return StrataError(f"this heading is at level {level} ({_written(level, line)}) but {before}, so level "
+                       f"{previous + 1} is skipped (screen-reader users move by level, and a skipped one reads as a "
+                       f"missing section); write it as {_written(previous + 1, line)}, or add the level-{previous + 1} "
+                       "heading it belongs under", needle=needle)
+
+
+def _written(level: int, raw: str | None) -> str:
+    """How a heading of ``level`` is written: in raw HTML (when ``raw`` holds its line) or in Markdown."""
+    return f"<h{level}>" if raw else f"'{'#' * level}'"
 
 
 def has_top_heading(root: etree.Element, md) -> bool:
