@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from strata.ids import theme_ids
 from strata.reader import StrataMarkdownReader
 from strata.state import build_state
 from tests.support.site import ROOT
@@ -62,3 +63,17 @@ def test_a_page_saved_with_a_byte_order_mark_and_windows_line_ends_reads_as_with
     StrataMarkdownReader(settings).read(str(broken))
     errors = build_state(settings).errors.errors
     assert [str(error).split(": ")[0].rsplit("/", 1)[-1] for error in errors] == ["broken.md:9"]
+
+
+def test_a_heading_never_takes_an_id_the_theme_writes(tmp_path):
+    """A section called "Main" would take ``main``, the id of the page's ``<main>`` (the skip link's target):
+    the theme's ids are taken before the page's, so the heading gets ``main-2`` and both links find theirs."""
+    settings, pages = _site(tmp_path)
+    page = next(page for page in pages if page.name == "academic.md" and "/es/" not in str(page))
+    header, _, body = page.read_text(encoding="utf-8").partition("\n\n")
+    page.write_text(f"{header}\n\n## Main\n\nText.\n\n## Search results\n\nText.\n\n{body}", encoding="utf-8")
+    content, metadata = StrataMarkdownReader(settings).read(str(page))
+    assert {"main", "search-results", "page-title"} <= theme_ids(settings["THEME"])
+    assert '<h2 id="main-2">Main</h2>' in content
+    assert '<h2 id="search-results-2">Search results</h2>' in content
+    assert [entry.id for entry in metadata["toc"][:2]] == ["main-2", "search-results-2"]

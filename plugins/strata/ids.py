@@ -2,15 +2,22 @@
 
 Every extension that adds an id (table captions, headings, footnotes, glossary
 terms) asks the page's :class:`PageIds` for it, so no two of them, nor an id the
-author wrote (in Markdown or in raw HTML), ever clash. The first clash of
-``x`` becomes ``x-2``, then ``x-3``.
+author wrote (in Markdown or in raw HTML), nor an id the theme's templates write
+around the text (``main``, the skip link's target; ``search-q``…), ever clash. The
+first clash of ``x`` becomes ``x-2``, then ``x-3``.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
+from pathlib import Path
 
-from .html_tokens import StartTag, tokens
+from .html_tokens import StartTag, start_tags, tokens
+
+_LITERAL_ID = re.compile(r"[A-Za-z][\w-]*")  # an id written as it is (not made by a template expression)
 
 
 class PageIds:
@@ -41,13 +48,28 @@ def ids_in_html(source: str) -> set[str]:
     return {token.attrs["id"] for token in tokens(source) if isinstance(token, StartTag) and token.attrs.get("id")}
 
 
+@lru_cache(maxsize=4)
+def theme_ids(theme: str) -> frozenset[str]:
+    """The ids the templates of ``theme`` write literally (``<main id="main">``), which a page's text must not
+    take: a heading "Main" gets ``main-2``, so the skip link and the table of contents each find theirs."""
+    found = set()
+    for template in sorted(Path(theme).rglob("*.html")):
+        for tag in start_tags(template.read_text(encoding="utf-8"), frozenset({"id"})):
+            if _LITERAL_ID.fullmatch(tag.attrs["id"]):
+                found.add(tag.attrs["id"])
+    return frozenset(found)
+
+
 def page_ids(md, root: etree.Element) -> PageIds:
     """The ids of the page being converted by ``md`` (one registry per conversion, shared by its
-    processors): those in the tree when first asked, plus those in the raw HTML the page holds."""
+    processors): the theme's (``md.strata_theme``, when set), those in the tree when first asked, plus those in
+    the raw HTML the page holds."""
     cached = getattr(md, "strata_ids", None)
     if cached is not None and cached[0] is root:
         return cached[1]
-    taken = {element.get("id") for element in root.iter() if element.get("id")}
+    theme = getattr(md, "strata_theme", None)
+    taken = set(theme_ids(os.path.abspath(theme))) if theme else set()
+    taken |= {element.get("id") for element in root.iter() if element.get("id")}
     for raw in md.htmlStash.rawHtmlBlocks:
         if isinstance(raw, str) and "id" in str.lower(raw):  # (str.lower: a Markup's own lower() escapes)
             taken |= ids_in_html(raw)

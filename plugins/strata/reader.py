@@ -126,6 +126,7 @@ class StrataMarkdownReader(MarkdownReader):
             own = strata_extensions("", state, page_translations(self.settings, source_path).gettext, lang)
             md = self._converters[lang] = Markdown(extensions=[*extensions, *own], **options)
             md.strata_located = [extension for extension in own if "source_path" in extension.config]
+            md.strata_theme = self.settings["THEME"]  # whose templates' ids the page's own must not take
         for extension in md.strata_located:
             extension.setConfig("source_path", source_path)
         return md.reset()
