@@ -48,10 +48,14 @@ def ids_in_html(source: str) -> set[str]:
     return {token.attrs["id"] for token in tokens(source) if isinstance(token, StartTag) and token.attrs.get("id")}
 
 
-@lru_cache(maxsize=4)
 def theme_ids(theme: str) -> frozenset[str]:
     """The ids the templates of ``theme`` write literally (``<main id="main">``), which a page's text must not
     take: a heading "Main" gets ``main-2``, so the skip link and the table of contents each find theirs."""
+    return _theme_ids(os.path.abspath(theme))
+
+
+@lru_cache(maxsize=4)
+def _theme_ids(theme: str) -> frozenset[str]:
     found = set()
     for template in sorted(Path(theme).rglob("*.html")):
         for tag in start_tags(template.read_text(encoding="utf-8"), frozenset({"id"})):
@@ -68,7 +72,7 @@ def page_ids(md, root: etree.Element) -> PageIds:
     if cached is not None and cached[0] is root:
         return cached[1]
     theme = getattr(md, "strata_theme", None)
-    taken = set(theme_ids(os.path.abspath(theme))) if theme else set()
+    taken = set(theme_ids(theme)) if theme else set()
     taken |= {element.get("id") for element in root.iter() if element.get("id")}
     for raw in md.htmlStash.rawHtmlBlocks:
         if isinstance(raw, str) and "id" in str.lower(raw):  # (str.lower: a Markup's own lower() escapes)

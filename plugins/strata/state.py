@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .config import StrataConfig, load_config
 from .errors import ErrorLog
 from .glossary.terms import Glossary, load_site_glossary, translated_languages
+from .ids import theme_ids
 from .languages import LANGUAGE_CODE, default_language
 from .publishing import make_asset_filter
 
@@ -53,14 +54,15 @@ def start_build(settings: dict) -> BuildState:
 
     Also installs a fresh ``asset`` template filter (its file hashes belong to this build)."""
     state = BuildState(load_config(settings))
-    state.glossary, problems = load_site_glossary(settings["PATH"], state.config.glossary_file)
+    reserved = theme_ids(settings["THEME"])  # no glossary anchor is an id the theme writes
+    state.glossary, problems = load_site_glossary(settings["PATH"], state.config.glossary_file, reserved=reserved)
     for problem in problems:
         state.errors.add(problem)
     state.glossary_lang = default_language(settings)
     for lang in translated_languages(settings["PATH"], state.config.glossary_file, LANGUAGE_CODE.match):
         if lang != state.glossary_lang:
             state.translated_glossaries[lang], problems = load_site_glossary(
-                settings["PATH"], state.config.glossary_file, lang, original=state.glossary)
+                settings["PATH"], state.config.glossary_file, lang, original=state.glossary, reserved=reserved)
             for problem in problems:
                 state.errors.add(problem)
     settings.setdefault("JINJA_FILTERS", {})["asset"] = make_asset_filter(settings)

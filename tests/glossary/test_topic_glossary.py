@@ -53,3 +53,22 @@ def test_a_bad_topic_glossary_stops_the_build_at_its_line(tmp_path):
     result = build_tiny_site(tmp_path, {"topics/demo/glossary.yaml": "- term: HPG axis\n  definition: ''\n"})
     assert result.returncode == 1
     assert "topics/demo/glossary.yaml:2: the definition of 'HPG axis' is empty" in result.stderr
+
+
+def test_a_term_named_like_an_id_of_the_theme_is_anchored_beside_it(tmp_path):
+    """A term "Main" or "page title" would take the id of the page's <main> or of its title: it is anchored at
+    ``main-2`` and ``page-title-2``, every id of every page stays unique, and term links reach the entry."""
+    glossary = ("- term: main\n  definition: The most important part.\n"
+                "- term: page title\n  definition: The name at the top of a page.\n")
+    tier = "Title: Academic\nTopic: demo\nTier: academic\n\nThe main idea, and the page title.\n"
+    result = build_tiny_site(tmp_path, {"glossary.yaml": glossary, "topics/demo/academic.md": tier})
+    assert result.returncode == 0, result.stderr
+    for page in (result.output / "glossary.html", result.output / "topics/demo/academic.html"):
+        ids = [tag["id"] for tag in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("[id]")]
+        assert len(ids) == len(set(ids)), page
+    glossary_page = BeautifulSoup(result.page("glossary.html"), "html.parser")
+    assert glossary_page.select_one("main#main") is not None
+    assert "main" in glossary_page.select_one("#main-2").get_text()
+    assert "page title" in glossary_page.select_one("#page-title-2").get_text()
+    links = [a["href"] for a in BeautifulSoup(result.page("topics/demo/academic.html"), "html.parser").select("a.term")]
+    assert sorted(links) == ["../../glossary.html#main-2", "../../glossary.html#page-title-2"]

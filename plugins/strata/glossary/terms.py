@@ -145,10 +145,12 @@ def translated_languages(content_path: str, glossary_file: str, is_language) -> 
 
 
 def load_site_glossary(content_path: str, glossary_file: str, lang: str | None = None,
-                       original: Glossary | None = None) -> tuple[Glossary, list[StrataError]]:
+                       original: Glossary | None = None, reserved: frozenset[str] = frozenset()
+                       ) -> tuple[Glossary, list[StrataError]]:
     """The site's glossary and every topic's, and the problems found in them (one per bad file); with ``lang``,
     the glossary translated into that language (``glossary.<lang>.yaml`` and ``topics/*/<lang>/glossary.yaml``),
-    each entry's ``translates:`` checked against the ``original`` glossary."""
+    each entry's ``translates:`` checked against the ``original`` glossary. No anchor is one of ``reserved``
+    (the ids the theme writes on every page: see :func:`load_glossary`)."""
     site_path = os.path.join(content_path, translated_glossary_file(glossary_file, lang))
     topics = ("*", lang, TOPIC_GLOSSARY) if lang else ("*", TOPIC_GLOSSARY)
     topic_paths = sorted(glob.glob(os.path.join(glob.escape(content_path), "topics", *topics)))
@@ -160,7 +162,7 @@ def load_site_glossary(content_path: str, glossary_file: str, lang: str | None =
         try:
             with open(path, "rb") as handle:
                 digest.update(f"{topic}\0".encode() + handle.read() + b"\0")
-            found = load_glossary(path, topic, TRANSLATED_SCHEMA if lang else GLOSSARY_SCHEMA).terms
+            found = load_glossary(path, topic, TRANSLATED_SCHEMA if lang else GLOSSARY_SCHEMA, reserved).terms
             if original is not None:
                 problems += _unknown_originals(found, original, path)
             terms += found
@@ -186,14 +188,16 @@ def _parent(path: str, levels: int) -> str:
     return path
 
 
-def load_glossary(path: str, topic: str | None = None, schema: dict = GLOSSARY_SCHEMA) -> Glossary:
+def load_glossary(path: str, topic: str | None = None, schema: dict = GLOSSARY_SCHEMA,
+                  reserved: frozenset[str] = frozenset()) -> Glossary:
     """Read and validate one glossary file (of ``topic``, or the site's); raise
-    :class:`~strata.errors.StrataError` at the first bad entry."""
+    :class:`~strata.errors.StrataError` at the first bad entry. A term whose slug is one of ``reserved`` (an id
+    the theme writes, e.g. ``main``) is anchored at ``<slug>-2``, as a heading is (:mod:`strata.ids`)."""
     records = load_records(path, schema, "glossary entry")
     seen: dict[str, tuple[str, Record]] = {}  # casefolded name -> (kind, record)
     terms = []
     for record in records:
-        term = _term(record, topic)
+        term = _term(record, topic, reserved)
         for kind, name in [("term", term.term)] + [("alias", a) for a in term.aliases]:
             key = name_key(name)
             if key in seen:
@@ -211,7 +215,7 @@ def load_glossary(path: str, topic: str | None = None, schema: dict = GLOSSARY_S
     return Glossary(path, terms)
 
 
-def _term(record: Record, topic: str | None) -> Term:
+def _term(record: Record, topic: str | None, reserved: frozenset[str] = frozenset()) -> Term:
     values = record.values
     name = " ".join(values["term"].split())
     definition = " ".join(values["definition"].split())
@@ -227,4 +231,6 @@ def _term(record: Record, topic: str | None) -> Term:
             raise record.error("each alias must be a non-empty piece of text, e.g. aliases: [TRT]", "aliases")
         aliases.append(" ".join(alias.split()))
     translates = " ".join(values["translates"].split()) if "translates" in values else None
-    return Term(name, slugify(name), definition, tuple(aliases), record.line, topic, translates)
+    slug = slugify(name)
+    return Term(name, f"{slug}-2" if slug in reserved else slug, definition, tuple(aliases), record.line, topic,
+                translates)
