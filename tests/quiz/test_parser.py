@@ -198,7 +198,7 @@ def test_block_level_errors(source, line, words):
 
 
 def test_section_matching_ignores_case_and_spacing_and_uses_the_toc_id():
-    source = (f"Title: Demo\n\n## Why Does *Biology* Matter?\n\n## Hormones\n\n## Hormones\n\n"
+    source = (f"Title: Demo\n\n## Why Does *Biology* Matter?\n\n## Hormones\n\n"
               f"```quiz\n{question(section='why does biology   matter?')}\n"
               f"{question(section='HORMONES')}\n```\n")
     document = BeautifulSoup(convert(source), "html.parser")
@@ -206,6 +206,13 @@ def test_section_matching_ignores_case_and_spacing_and_uses_the_toc_id():
     assert links == [("#why-does-biology-matter", "Review: Why Does Biology Matter?"),
                      ("#hormones", "Review: Hormones")]
     assert all(document.find(id=href[1:]).name == "h2" for href, _ in links)
+
+
+def test_a_section_name_two_headings_have_is_an_error():
+    """The review link could go to either section: the author is asked to name them apart."""
+    source = f"Title: Demo\n\n## Hormones\n\n## hormones\n\n```quiz\n{question(section='Hormones')}\n```\n"
+    with pytest.raises(StrataError, match="names section 'Hormones', but 2 '##' headings of this page have that name"):
+        convert(source)
 
 
 PAYLOADS = {

@@ -126,16 +126,21 @@ class PackedViews(Sequence):
 
 
 def find_section(question: Question, sections: list[Section], path: str | None = None) -> Section | None:
-    """The heading named by ``question.section`` (case and spacing ignored); an unknown name is an error."""
+    """The heading named by ``question.section`` (case and spacing ignored); a name that no heading has, or
+    that two headings have (the review link could go to either), is an error."""
     if question.section is None:
         return None
     wanted = _folded(question.section)
-    for section in sections:
-        if _folded(section.title) == wanted:
-            return section
+    found = [section for section in sections if _folded(section.title) == wanted]
+    line = question.section_line or question.line
+    if len(found) > 1:
+        raise StrataError(f"question {question.number} names section {question.section!r}, but {len(found)} '##' "
+                          "headings of this page have that name; give each section its own heading", path, line)
+    if found:
+        return found[0]
     known = "; ".join(repr(s.title) for s in sections) or "(this page has no '##' sections)"
     raise StrataError(f"question {question.number} names section {question.section!r}, which is not a '##' "
-                      f"heading of this page; use one of: {known}", path, question.section_line or question.line)
+                      f"heading of this page; use one of: {known}", path, line)
 
 
 def _folded(text: str) -> str:
