@@ -9,10 +9,8 @@ first clash of ``x`` becomes ``x-2``, then ``x-3``.
 
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as etree
-from functools import lru_cache
 from pathlib import Path
 
 from .html_tokens import StartTag, start_tags, tokens
@@ -50,12 +48,8 @@ def ids_in_html(source: str) -> set[str]:
 
 def theme_ids(theme: str) -> frozenset[str]:
     """The ids the templates of ``theme`` write literally (``<main id="main">``), which a page's text must not
-    take: a heading "Main" gets ``main-2``, so the skip link and the table of contents each find theirs."""
-    return _theme_ids(os.path.abspath(theme))
-
-
-@lru_cache(maxsize=4)
-def _theme_ids(theme: str) -> frozenset[str]:
+    take: a heading "Main" gets ``main-2``, so the skip link and the table of contents each find theirs. Read
+    once per build (a theme edited under ``invoke regenerate`` is read again)."""
     found = set()
     for template in sorted(Path(theme).rglob("*.html")):
         for tag in start_tags(template.read_text(encoding="utf-8"), frozenset({"id"})):
@@ -66,13 +60,12 @@ def _theme_ids(theme: str) -> frozenset[str]:
 
 def page_ids(md, root: etree.Element) -> PageIds:
     """The ids of the page being converted by ``md`` (one registry per conversion, shared by its
-    processors): the theme's (``md.strata_theme``, when set), those in the tree when first asked, plus those in
-    the raw HTML the page holds."""
+    processors): the theme's (``md.strata_theme_ids``, when set), those in the tree when first asked, plus those
+    in the raw HTML the page holds."""
     cached = getattr(md, "strata_ids", None)
     if cached is not None and cached[0] is root:
         return cached[1]
-    theme = getattr(md, "strata_theme", None)
-    taken = set(theme_ids(theme)) if theme else set()
+    taken = set(getattr(md, "strata_theme_ids", ()))
     taken |= {element.get("id") for element in root.iter() if element.get("id")}
     for raw in md.htmlStash.rawHtmlBlocks:
         if isinstance(raw, str) and "id" in str.lower(raw):  # (str.lower: a Markup's own lower() escapes)
