@@ -166,7 +166,7 @@ def untranslated(english: set[str], translated: set[str], author: str, kept: set
                   if len(re.findall(r"[^\W\d_]", t)) >= 2 and not authored(t) and fold(t) not in kept)
 
 
-ENGLISH_PAGES = [path for path in FIXTURE.pages() if FIXTURE.language_of(path) is None]  # translations: own
+ENGLISH_PAGES = [path for path in FIXTURE.pages() if FIXTURE.language_of(path) is None]  # (a translation: in its own)
 
 
 @pytest.fixture(scope="module")
