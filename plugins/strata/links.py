@@ -253,19 +253,29 @@ class _Resolver:
         target = posixpath.normpath(posixpath.join(folder, unquote(path)))
         if target == ".." or target.startswith("../"):
             return _Dead("it points outside the site")
-        return self._file(target)
+        return self._file(target, folder)
 
-    def _file(self, target: str) -> str | _Dead:
-        """The file ``target`` names (a folder: its index page, on the web only)."""
+    def _file(self, target: str, folder: str) -> str | _Dead:
+        """The file ``target`` names (a folder: its index page, on the web only), linked from ``folder``."""
         if target in self.files:
             return target
         index = "index.html" if target == "." else f"{target}/index.html"
         if index not in self.files:
-            return _Dead(f"there is no file {target} in the site")
+            return _Dead(f"there is no file {target} in the site" + _outside_first_folder(target, folder, self.files))
         if self.offline:
             return _Dead(f"it names a folder, which opens as a file listing in the offline zip; link to {index} "
                          "instead")
         return index
+
+
+def _outside_first_folder(target: str, folder: str, files: frozenset[str]) -> str:
+    """A hint when ``target`` without its first folder exists: a page of a translation (``es/…``) that is not
+    translated, whose page in the site's language is that one."""
+    rest = target.partition("/")[2]
+    if rest not in files:
+        return ""
+    return (f"; {rest} exists: if you mean that page (not translated into this language), link to "
+            f"{posixpath.relpath(rest, folder or '.')}")
 
 
 def _path_problem(url: str, path: str) -> str | None:

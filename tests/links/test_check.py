@@ -55,6 +55,16 @@ def test_dead_files_and_fragments_with_their_page_and_line(tmp_path):
     assert reasons["../outside.html"] == "it points outside the site"
 
 
+def test_a_page_a_translation_lacks_is_offered_in_the_sites_language(tmp_path):
+    report = check_output(site(tmp_path, {
+        "es/topics/demo/fundamentals.html": '<a href="intermediate.html#x">1</a>',
+        "topics/demo/intermediate.html": '<h2 id="x">X</h2>',
+    }))
+    assert [d.reason for d in report.dead] == [
+        "there is no file es/topics/demo/intermediate.html in the site; topics/demo/intermediate.html exists: "
+        "if you mean that page (not translated into this language), link to ../../../topics/demo/intermediate.html"]
+
+
 def test_a_missing_fragment_names_the_nearest_id_of_its_page(tmp_path):
     """A heading renamed, made longer or shorter, or an id guessed from its words: the reason offers the target
     page's nearest id, and none when no id is near."""
