@@ -69,10 +69,15 @@ def check(c, strict=False):
           f"--report {shlex.quote(str(DIST / 'reading-report.html'))}{flags}", env=ENV, pty=False)
 
 
+# Pelican's plain log handler in the authoring loops: its default (rich) lays messages out in columns and
+# broke a long `path:line: message` across lines, even inside the line number.
+AUTHOR_LOG = "--log-handler plain"
+
+
 @task
 def regenerate(c):
     """Rebuild whenever content, theme or settings change (Pelican's autoreload)."""
-    c.run(f"{shlex.quote(PYTHON)} -m pelican -r -s pelicanconf.py", env=ENV, pty=False)
+    c.run(f"{shlex.quote(PYTHON)} -m pelican -r -s pelicanconf.py {AUTHOR_LOG}", env=ENV, pty=False)
 
 
 @task
@@ -98,7 +103,7 @@ def livereload(c):
     """Serve output/ and rebuild on changes (Pelican's listen + autoreload, with content caching; the cache
     is not gzipped, since Pelican reads and writes it whole on every rebuild)."""
     c.run(f"{shlex.quote(PYTHON)} -m pelican -lr -s pelicanconf.py -b {SERVE['host']} -p {SERVE['port']} "
-          "-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true GZIP_CACHE=false", env=ENV, pty=False)
+          f"-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true GZIP_CACHE=false {AUTHOR_LOG}", env=ENV, pty=False)
 
 
 @task(help={"quick": "8 topics, 200 terms, one run of each build: checks that the benchmark works",

@@ -1,16 +1,18 @@
-"""End to end: `pelican -r` (what `invoke regenerate` runs) reports an author's mistake once per build and
-publishes the fix with the next build. The test waits for the process's own "Done" and error lines (events,
-not timers), so it holds on a busy machine."""
+"""End to end: `pelican -r` with the plain log handler (what `invoke regenerate` runs) reports an author's
+mistake once per build, each message whole on one line, and publishes the fix with the next build. The test
+waits for the process's own "Done" and error lines (events, not timers), so it holds on a busy machine."""
 
 from __future__ import annotations
 
 import os
 import queue
+import shlex
 import subprocess
 import sys
 import threading
 import time
 
+from tasks import AUTHOR_LOG
 from tests.support.site import ROOT, TINY_TOPIC, write_files
 
 BROKEN = "Title: Academic\nTopic: demo\nTier: academic\n\nText.\n\n[Back](fundamentals.html#nowhere)\n"
@@ -30,7 +32,7 @@ def _lines(process: subprocess.Popen) -> queue.Queue:
 
 
 def _folded(lines: list[str]) -> str:
-    """The output as one line (Pelican's log handler wraps long messages)."""
+    """The output as one line, white space folded."""
     return " ".join("".join(lines).split())
 
 
@@ -58,10 +60,10 @@ def _edit_until(path, text: str, found: queue.Queue, seen: list[str], words: str
 def test_regenerate_reports_a_mistake_once_and_publishes_the_fix(tmp_path):
     content, output = tmp_path / "content", tmp_path / "output"
     write_files(content, TINY_TOPIC)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "COLUMNS": "400", "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([sys.executable, "-m", "pelican", "-r", str(content), "-s", "pelicanconf.py",
-                                "-o", str(output)], cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
+                                "-o", str(output), *shlex.split(AUTHOR_LOG)], cwd=ROOT, env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         found, seen = _lines(process), []
         _until(found, seen, "Done:")
@@ -76,3 +78,7 @@ def test_regenerate_reports_a_mistake_once_and_publishes_the_fix(tmp_path):
     failed_builds = log.count("Caught exception")
     assert 1 <= log.count(MESSAGE) <= failed_builds, log  # once per failed build, never repeated
     assert "Traceback" not in log
+    whole = [line for line in seen if MESSAGE in line]
+    assert whole, "no line holds the whole message"
+    where = f"{content / 'topics/demo/academic.md'}:7: "
+    assert all(line.lstrip('"').startswith(where) for line in whole), whole
