@@ -49,7 +49,7 @@ def ids_in_html(source: str) -> set[str]:
 def theme_ids(theme: str) -> frozenset[str]:
     """The ids the templates of ``theme`` write literally (``<main id="main">``), which a page's text must not
     take: a heading "Main" gets ``main-2``, so the skip link and the table of contents each find theirs. Read
-    once per build (a theme edited under ``invoke regenerate`` is read again)."""
+    once per build, into the build state (a theme edited under ``invoke regenerate`` is read again)."""
     found = set()
     for template in sorted(Path(theme).rglob("*.html")):
         for tag in start_tags(template.read_text(encoding="utf-8"), frozenset({"id"})):

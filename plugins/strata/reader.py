@@ -23,7 +23,6 @@ from .caching import VERSION_KEY, read_version
 from .errors import SOURCE_ENCODING, StrataError
 from .glossary.marking import GlossaryExtension
 from .glossary.terms import translated_glossary_file
-from .ids import theme_ids
 from .incremental import note_read
 from .languages import page_language, page_translations, translation_metadata
 from .markdown.abbreviations import AccessibleAbbreviationsExtension
@@ -127,7 +126,7 @@ class StrataMarkdownReader(MarkdownReader):
             own = strata_extensions("", state, page_translations(self.settings, source_path).gettext, lang)
             md = self._converters[lang] = Markdown(extensions=[*extensions, *own], **options)
             md.strata_located = [extension for extension in own if "source_path" in extension.config]
-            md.strata_theme_ids = theme_ids(self.settings["THEME"])  # ids the page's own must not take
+            md.strata_theme_ids = state.theme_ids  # ids the page's own must not take
         for extension in md.strata_located:
             extension.setConfig("source_path", source_path)
         return md.reset()

@@ -34,6 +34,7 @@ class BuildState:
     alternates: dict = field(default_factory=dict)  # output file -> (lang, url) of each version of the page
     unpublished_files: list = field(default_factory=list)  # written, then removed: a language left out
     glossary_lang: str = "en"  # the language of the site's own glossary file
+    theme_ids: frozenset[str] = frozenset()  # ids the theme's templates write, which no page or glossary id may take
 
     def glossary_for(self, lang: str | None) -> Glossary:
         """The glossary of the pages in ``lang``: a translated one (empty when the language has none), or the
@@ -54,15 +55,16 @@ def start_build(settings: dict) -> BuildState:
 
     Also installs a fresh ``asset`` template filter (its file hashes belong to this build)."""
     state = BuildState(load_config(settings))
-    reserved = theme_ids(settings["THEME"])  # no glossary anchor is an id the theme writes
-    state.glossary, problems = load_site_glossary(settings["PATH"], state.config.glossary_file, reserved=reserved)
+    state.theme_ids = theme_ids(settings["THEME"])
+    state.glossary, problems = load_site_glossary(settings["PATH"], state.config.glossary_file,
+                                                  reserved=state.theme_ids)
     for problem in problems:
         state.errors.add(problem)
     state.glossary_lang = default_language(settings)
     for lang in translated_languages(settings["PATH"], state.config.glossary_file, LANGUAGE_CODE.match):
         if lang != state.glossary_lang:
             state.translated_glossaries[lang], problems = load_site_glossary(
-                settings["PATH"], state.config.glossary_file, lang, original=state.glossary, reserved=reserved)
+                settings["PATH"], state.config.glossary_file, lang, original=state.glossary, reserved=state.theme_ids)
             for problem in problems:
                 state.errors.add(problem)
     settings.setdefault("JINJA_FILTERS", {})["asset"] = make_asset_filter(settings)

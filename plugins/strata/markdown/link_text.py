@@ -17,8 +17,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..errors import StrataError
-from ..html_tokens import EndTag, StartTag, Text, tokens
+from .rawhtml import elements_with_words
 
+LINK = frozenset({"a"})
 NAMING_ATTRIBUTES = ("aria-label", "aria-labelledby", "title")
 EMPTY_LINK_SOURCE = re.compile(r"\[[ \t]*\][(\[]")  # to locate the error: [](…) or [][ref]
 
@@ -37,18 +38,10 @@ def unnamed_raw_links(md) -> Iterator[tuple[str, str]]:
     for chunk in md.htmlStash.rawHtmlBlocks:
         if not isinstance(chunk, str) or "<a" not in chunk.lower():
             continue
-        link, named = None, False
-        for token in tokens(chunk):
-            if isinstance(token, StartTag) and token.name == "a" and "href" in token.attrs:
-                link, named = token, any(token.attrs.get(name, "").strip() for name in NAMING_ATTRIBUTES)
-            elif isinstance(token, StartTag) and token.name == "img":
-                named = named or bool(token.attrs.get("alt", "").strip())
-            elif isinstance(token, Text):
-                named = named or bool(token.data.strip())
-            elif isinstance(token, EndTag) and token.name == "a" and link is not None:
-                if not named:
-                    yield link.attrs["href"], chunk.split("\n")[link.line - 1]
-                link = None
+        for link, words, line in elements_with_words(chunk, LINK):
+            named = words.strip() or any(link.attrs.get(name, "").strip() for name in NAMING_ATTRIBUTES)
+            if "href" in link.attrs and not named:
+                yield link.attrs["href"], line
 
 
 def no_text_error(href: str, needle: str | re.Pattern, where: str) -> StrataError:

@@ -1,8 +1,9 @@
-"""The raw HTML an author wrote in a page, as Python-Markdown keeps it: start tags with their source lines.
+"""The raw HTML an author wrote in a page, as Python-Markdown keeps it: start tags, and elements with their
+words, with their source lines.
 
 Python-Markdown does not parse raw HTML; it keeps each block (and each inline tag)
 as an opaque string in ``md.htmlStash`` and pastes it back after rendering. Checks
-that must see it (safety, image alt text) read it here, with ``html_tokens``.
+that must see it (safety, image alt text, link text, heading levels) read it here, with ``html_tokens``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..html_tokens import StartTag, tokens
+from ..html_tokens import EndTag, StartTag, Text, tokens
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,22 @@ def stashed_start_tags(md) -> Iterator[StashedTag]:
 def attribute_needle(name: str) -> re.Pattern:
     """Where an attribute is written in the source: ``name=`` (raw HTML or an ``{: name=… }`` list)."""
     return re.compile(rf"(?<![\w:-]){re.escape(name)}\s*=", re.IGNORECASE)
+
+
+def elements_with_words(block: str, names: frozenset[str]) -> Iterator[tuple[StartTag, str, str]]:
+    """Each element of ``names`` in the raw HTML ``block`` that ends in it, with its words (its text and the
+    ``alt`` of its images, what a screen reader says of it) and the source line of its start tag. Elements of
+    ``names`` do not nest (links, headings)."""
+    element, words = None, []
+    for token in tokens(block):
+        if isinstance(token, StartTag) and token.name in names and element is None:
+            element, words = token, []
+        elif element is None:
+            continue
+        elif isinstance(token, Text):
+            words.append(token.data)
+        elif isinstance(token, StartTag) and token.name == "img":
+            words.append(token.attrs.get("alt", ""))
+        elif isinstance(token, EndTag) and token.name == element.name:
+            yield element, " ".join(words), block.split("\n")[element.line - 1]
+            element = None

@@ -30,7 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..errors import StrataError
-from ..html_tokens import EndTag, StartTag, Text, tokens
+from ..html_tokens import StartTag, tokens
 from ..ids import page_ids
 from ..names import TERM_DEFS_CLASS
 from ..pagetext import (
@@ -44,6 +44,7 @@ from ..pagetext import (
     kind_of,
     write_html,
 )
+from .rawhtml import elements_with_words
 
 HEADING_LINE_START = r"^(?:[ \t]*(?:>|[-*+]|\d+[.)]))*[ \t]*"  # a heading may be in a quote or a list item
 TOP_HEADING_SOURCE = re.compile(r"^#(?!#)[ \t]*\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)  # to locate the error
@@ -193,22 +194,8 @@ def page_headings(root: etree.Element, text: TreeText) -> Iterator[tuple[int, st
         elif element.text and (placeholder := HTML_PLACEHOLDER_RE.fullmatch(element.text.strip())):
             index = int(placeholder.group(1))
             if index < len(text.stash) and isinstance(text.stash[index], str):
-                yield from raw_headings(text.stash[index])
-
-
-def raw_headings(block: str) -> Iterator[tuple[int, str, str]]:
-    """``(level, words, line of the start tag)`` of each heading of a raw HTML block."""
-    heading, words = None, []
-    for token in tokens(block):
-        if isinstance(token, StartTag) and token.name in HEADING_TAGS and heading is None:
-            heading, words = token, []
-        elif isinstance(token, Text) and heading is not None:
-            words.append(token.data)
-        elif isinstance(token, StartTag) and token.name == "img" and heading is not None:
-            words.append(token.attrs.get("alt", ""))
-        elif isinstance(token, EndTag) and heading is not None and token.name == heading.name:
-            yield int(heading.name[1]), " ".join(words), block.split("\n")[heading.line - 1]
-            heading = None
+                for heading, words, line in elements_with_words(text.stash[index], HEADING_TAGS):
+                    yield int(heading.name[1]), words, line
 
 
 def skipped_level_error(level: int, previous: int, words: str, line: str | None = None) -> StrataError:
