@@ -47,6 +47,7 @@ from ..pagetext import (
 from .rawhtml import elements_with_words
 
 HEADING_LINE_START = r"^(?:[ \t]*(?:>|[-*+]|\d+[.)]))*[ \t]*"  # a heading may be in a quote or a list item
+RAW_HEADING = re.compile(r"<h[1-6]", re.IGNORECASE)  # a raw HTML block that may hold a heading
 TOP_HEADING_SOURCE = re.compile(r"^#(?!#)[ \t]*\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)  # to locate the error
 
 
@@ -187,15 +188,16 @@ def heading_problem(root: etree.Element, text: TreeText) -> StrataError | None:
 
 def page_headings(root: etree.Element, text: TreeText) -> Iterator[tuple[int, str, str | None]]:
     """``(level, words, source line)`` of each heading of the page in order, those of raw HTML blocks included
-    (their line is the one of their start tag; None for a Markdown heading)."""
+    (their line is the one of their start tag; None for a Markdown heading). A page without raw HTML headings
+    (most) costs one look at each element's tag."""
+    raw_headings = {index for index, raw in enumerate(text.stash) if isinstance(raw, str) and RAW_HEADING.search(raw)}
     for element in root.iter():
         if element.tag in HEADING_TAGS:
             yield int(element.tag[1]), text.inline(element), None
-        elif element.text and (placeholder := HTML_PLACEHOLDER_RE.fullmatch(element.text.strip())):
-            index = int(placeholder.group(1))
-            if index < len(text.stash) and isinstance(text.stash[index], str):
-                for heading, words, line in elements_with_words(text.stash[index], HEADING_TAGS):
-                    yield int(heading.name[1]), words, line
+        elif (raw_headings and element.text and (placeholder := HTML_PLACEHOLDER_RE.fullmatch(element.text.strip()))
+              and (index := int(placeholder.group(1))) in raw_headings):
+            for heading, words, line in elements_with_words(text.stash[index], HEADING_TAGS):
+                yield int(heading.name[1]), words, line
 
 
 def skipped_level_error(level: int, previous: int, words: str, line: str | None = None) -> StrataError:
