@@ -81,3 +81,13 @@ def test_an_untraced_statement_and_a_block_off_a_tier_stop_the_build(tmp_path):
     assert (f"topics/demo/fundamentals.md:{restates_line}: this in-brief statement restates "
             "\"This treatment leads to a reduction in the testes’ natural function\"") in result.stderr
     assert "topics/demo/index.md:7: an in-brief block belongs to a tier page" in result.stderr
+
+
+def test_a_mistake_in_another_tier_is_the_only_message(tmp_path):
+    """A tier that fails to read leaves its topic incomplete; the other tiers' in-brief blocks are still on tier
+    pages, and are not reported."""
+    broken = "Title: Academic\nTopic: demo\nTier: academic\nSummary: S.\n\nSome text.\n\n![](diagram.png)\n"
+    result = build_tiny_site(tmp_path, {**FILES, "topics/demo/academic.md": broken})
+    assert result.returncode == 1
+    assert "topics/demo/academic.md:8: this image has no text alternative" in result.stderr
+    assert "in-brief" not in result.stderr
