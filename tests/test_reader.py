@@ -7,12 +7,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
 from strata.ids import theme_ids
 from strata.reader import StrataMarkdownReader
 from strata.state import build_state
-from tests.support.site import ROOT
+from tests.support.site import ROOT, build_tiny_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 EMPTY = "Title: Nothing yet\nTopic: sleep-and-hormones\nTier: academic\n"
@@ -77,3 +78,33 @@ def test_a_heading_never_takes_an_id_the_theme_writes(tmp_path):
     assert '<h2 id="main-2">Main</h2>' in content
     assert '<h2 id="search-results-2">Search results</h2>' in content
     assert [entry.id for entry in metadata["toc"][:2]] == ["main-2", "search-results-2"]
+
+
+def test_a_page_without_summary_is_summed_up_by_its_first_paragraph(tmp_path):
+    """Not by Pelican's first 50 words of HTML, which ran headings and the hidden glossary definitions together;
+    cut after SUMMARY_MAX_LENGTH words, escaped as a written summary is."""
+    settings, pages = _site(tmp_path)
+    page = next(page for page in pages if page.name == "index.md" and "/es/" not in str(page))
+    header, _, _ = page.read_text(encoding="utf-8").partition("\n\n")
+    header = "\n".join(line for line in header.splitlines() if not line.startswith("Summary:"))
+    words = " ".join(f"word{number}" for number in range(60))
+    page.write_text(f"{header}\n\n## First part\n\n!!! key-point\n    A callout.\n\nSleep & hormones: {words}.\n\n"
+                    "Second paragraph.\n", encoding="utf-8")
+    _, metadata = StrataMarkdownReader({**settings, "SUMMARY_MAX_LENGTH": 10}).read(str(page))
+    assert metadata["summary"] == "Sleep &amp; hormones: word0 word1 word2 word3 word4 word5 word6…"
+    assert metadata["summary_from_text"] is True
+    written = next(page for page in pages if page.name == "fundamentals.md" and "/es/" not in str(page))
+    _, metadata = StrataMarkdownReader(settings).read(str(written))
+    assert metadata["summary"]
+    assert "summary_from_text" not in metadata
+
+
+def test_an_overview_without_summary_does_not_show_its_first_paragraph_twice(tmp_path):
+    overview = "Title: Demo topic\nTopic: demo\n\nWhat this topic is about.\n\n## Reflection\n\nClosing words.\n"
+    result = build_tiny_site(tmp_path, {"topics/demo/index.md": overview})
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup(result.page("topics/demo/index.html"), "html.parser")
+    assert page.select_one(".lead") is None
+    assert page.select_one('meta[name="description"]')["content"] == "What this topic is about."
+    home = BeautifulSoup(result.page("index.html"), "html.parser")
+    assert "What this topic is about." in home.select_one(".topic-list__item").get_text()

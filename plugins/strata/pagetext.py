@@ -109,6 +109,16 @@ class Section:
         return self.lines_of(PROSE)
 
 
+def opening_words(sections, limit: int, suffix: str = "…") -> str:
+    """The first paragraph of the page's prose, cut after ``limit`` words (then ``suffix``); "" when it has none.
+    What a page without a written summary is summed up by: never a heading, a table or a hidden block."""
+    for section in sections:
+        for line in section.prose:
+            words = line.split()
+            return line if len(words) <= limit else " ".join(words[:limit]) + suffix
+    return ""
+
+
 def fold(text: str) -> str:
     """White space folded to single spaces, trimmed."""
     return " ".join(text.split())

@@ -35,6 +35,7 @@ from .markdown.link_text import LinkTextExtension
 from .markdown.safety import SafetyExtension
 from .markdown.sections import SectionsExtension
 from .markdown.tables import AccessibleTableExtension
+from .pagetext import opening_words
 from .quiz import QuizExtension
 from .quiz.render import PackedViews
 from .state import build_state
@@ -166,6 +167,11 @@ class StrataMarkdownReader(MarkdownReader):
         if problem is not None:
             errors.add(problem)
             return "", {"status": "skip"}
+        if "summary" not in metadata:
+            # Pelican would cut the page's HTML after 50 words, headings and hidden glossary definitions included
+            metadata["summary"] = opening_words(found["strata_sections"], self.settings.get("SUMMARY_MAX_LENGTH") or 50,
+                                                self.settings.get("SUMMARY_END_SUFFIX", "…"))
+            metadata["summary_from_text"] = True  # (the overview does not show it again above that paragraph)
         if isinstance(metadata.get("summary"), str):
             # Pelican treats a summary as HTML (templates strip its tags): the author's plain text becomes
             # escaped HTML, so "<b>" or "a < b" is shown as typed, not stripped.
