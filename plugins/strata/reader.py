@@ -29,6 +29,7 @@ from .markdown.abbreviations import AccessibleAbbreviationsExtension
 from .markdown.callouts import CalloutExtension
 from .markdown.characters import CharacterReferencesExtension
 from .markdown.footnotes import AccessibleFootnotesExtension
+from .markdown.html_blocks import HtmlBlocksExtension
 from .markdown.images import ImageExtension
 from .markdown.in_brief import InBriefExtension
 from .markdown.link_text import LinkTextExtension
@@ -104,7 +105,8 @@ def strata_extensions(source_path: str, state=None, gettext=str, lang: str | Non
             AccessibleFootnotesExtension(gettext=gettext), AccessibleAbbreviationsExtension(gettext=gettext),
             CharacterReferencesExtension(),
             GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True), SafetyExtension(),
-            ImageExtension(source_path=source_path, static_links=translated is not None), LinkTextExtension()]
+            ImageExtension(source_path=source_path, static_links=translated is not None), LinkTextExtension(),
+            HtmlBlocksExtension()]
 
 
 class StrataMarkdownReader(MarkdownReader):
