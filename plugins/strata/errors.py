@@ -11,10 +11,18 @@ import logging
 import os
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # How author files are read, as Pelican reads content: UTF-8, with a byte-order mark at the start (which some
 # Windows editors write) dropped. Lines are counted the same with or without one.
 SOURCE_ENCODING = "utf-8-sig"
+
+
+class Nth(NamedTuple):
+    """A needle found more than once in the source: its ``occurrence``-th match is the one (1 is the first)."""
+
+    needle: str | re.Pattern
+    occurrence: int
 
 
 class StrataError(Exception):
@@ -26,7 +34,7 @@ class StrataError(Exception):
     """
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 *, needle: str | re.Pattern | None = None):
+                 *, needle: str | re.Pattern | Nth | None = None):
         super().__init__(message)
         self.message = message
         self.path = path
@@ -69,15 +77,19 @@ class ErrorLog:
             raise BuildFailed(self.errors)
 
 
-def line_of(source: str, needle: str | re.Pattern) -> int | None:
-    """1-based line of the first match of ``needle`` (text, or a multi-line regex) in ``source``."""
+def line_of(source: str, needle: str | re.Pattern | Nth) -> int | None:
+    """1-based line of the first match of ``needle`` (text, or a multi-line regex) in ``source``; for an
+    :class:`Nth`, of its n-th match (or its last, when there are fewer)."""
+    needle, occurrence = needle if isinstance(needle, Nth) else (needle, 1)
     if isinstance(needle, re.Pattern):
-        match = needle.search(source)
-        index = match.start() if match else -1
+        starts = [match.start() for match, _ in zip(needle.finditer(source), range(occurrence), strict=False)]
     else:
         needle = needle.strip().splitlines()[0] if needle.strip() else ""
-        index = source.find(needle) if needle else -1
-    return source.count("\n", 0, index) + 1 if index >= 0 else None
+        starts, index = [], source.find(needle) if needle else -1
+        while index >= 0 and len(starts) < occurrence:
+            starts.append(index)
+            index = source.find(needle, index + 1)
+    return source.count("\n", 0, starts[-1]) + 1 if starts else None
 
 
 def display_path(path: str) -> str:

@@ -77,6 +77,11 @@ class TestImages(TestCase):
                       self.error("![A photo](photo.png){: .decorative}").message)
         self.assertIn('write alt=""', self.error('<img src="photo.png" class="decorative">').message)
 
+    def test_an_error_about_a_file_shown_twice_is_at_the_line_of_that_image(self):
+        error = self.error("![A photo](photo.png)\n\nText.\n\n![Also a photo](photo.png){: .decorative}\n")
+        self.assertIn("decorative has an empty text alternative", error.message)
+        self.assertEqual(error.line, 5)
+
     def test_missing_file_is_an_error_at_its_line(self):
         error = self.error("One.\n\nTwo ![A photo](Photo.png)\n")
         self.assertIn("'Photo.png' does not exist", error.message)

@@ -36,13 +36,14 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as etree
+from collections import Counter
 from urllib.parse import unquote, urlsplit
 
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.treeprocessors import Treeprocessor
 
-from ..errors import StrataError
+from ..errors import Nth, StrataError
 from ..imagesize import FORMATS, ImageSizeError, image_size
 from .rawhtml import stashed_start_tags
 
@@ -62,9 +63,11 @@ class ImageTreeprocessor(Treeprocessor):
         self.base_dir = os.path.dirname(self.extension.getConfig("source_path")) or "."  # this page's
         self.static_links = self.extension.getConfig("static_links")
         parents = {child: parent for parent in root.iter() for child in parent}
+        written: Counter[str] = Counter()  # images of each file so far: the n-th is the n-th written
         for number, image in enumerate(list(root.iter("img"))):
             src = image.get("src") or ""
-            needle = _markdown_needle(src)
+            written[src] += 1
+            needle = Nth(_markdown_needle(src), written[src])
             _check_alt(image.attrib, needle, markdown=True)
             width, height = self._size(src, needle)
             _set_size(image, width, height)
