@@ -159,8 +159,10 @@ def test_a_missing_translation_is_a_warning_per_language_and_the_sitemap_lists_t
                                        "A hormone is a messenger.\n\n## A section\n\nMore text.\n" + QUIZ,
         "topics/demo/es/index.md": "Title: Tema de prueba\nTopic: demo\n\nTexto.\n",
         "topics/demo/es/fundamentals.md": "Title: Básico\nTopic: demo\nTier: fundamentals\n\nUna hormona.\n\n"
-                                          "![Un punto](../images/dot.svg)\n",
+                                          "![Un punto](../images/dot.svg)\n\nVea [el punto](../images/dot.svg) y "
+                                          "[el folleto](../leaflet.txt).\n",
         "topics/demo/images/dot.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"></svg>\n',
+        "topics/demo/leaflet.txt": "A leaflet.\n",
     })
     assert result.returncode == 0, result.stderr
     warnings = [line.split("warning: ", 1)[-1].replace(f"{tmp_path}/", "") for line in result.stderr.splitlines()
@@ -179,6 +181,8 @@ def test_a_missing_translation_is_a_warning_per_language_and_the_sitemap_lists_t
     assert "academic.html" not in spanish
     assert "intermediate.html" not in spanish
     assert 'src="http://127.0.0.1:8000/topics/demo/images/dot.svg"' in spanish  # the topic's image, from es/
+    assert 'href="http://127.0.0.1:8000/topics/demo/images/dot.svg"' in spanish  # and a link to a file beside it
+    assert 'href="http://127.0.0.1:8000/topics/demo/leaflet.txt"' in spanish
     sitemap = ElementTree.parse(result.output / "sitemap.xml").getroot()
     entries = {url.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href")
                                                 for link in url.findall(f"{XHTML}link")}

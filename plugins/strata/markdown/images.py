@@ -77,6 +77,11 @@ class ImageTreeprocessor(Treeprocessor):
             if number:
                 image.set("loading", "lazy")
             self._caption(image, parents.get(image), needle)
+        if self.static_links:
+            for link in root.iter("a"):  # a file beside the page (a leaflet, an image) is published once, too
+                href = link.get("href") or ""
+                if _is_file_beside(href, self.base_dir):
+                    link.set("href", "{static}" + href)
         for stashed in stashed_start_tags(self.md):
             tag, line = stashed.tag, stashed.needle()
             if tag.name == "img":
@@ -164,6 +169,15 @@ def _markdown_needle(src: str) -> re.Pattern:
                       re.MULTILINE)
 
 
+def _is_file_beside(href: str, folder: str) -> bool:
+    """``href`` is a relative link to a file (not a page) under ``folder``'s topic, as written from ``folder``."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith(("/", "{")):
+        return False
+    path = unquote(parts.path)
+    return not path.endswith((".html", ".md")) and os.path.isfile(os.path.join(folder, path))
+
+
 def _is_file_exactly(path: str) -> bool:
     """``path`` is a file, and its name has the same letter case on disk (the web server will care)."""
     folder, name = os.path.split(path)
@@ -178,8 +192,9 @@ class ImageExtension(Extension):
 
     def __init__(self, **kwargs):
         self.config = {"source_path": ["", "The Markdown file, whose folder image paths are relative to."],
-                       "static_links": [False, "Write each image as a {static} link (a page published away from "
-                                               "its folder, such as a translation under <lang>/)."]}
+                       "static_links": [False, "Write each image, and each link to a file, as a {static} link (a "
+                                               "page published away from its folder, such as a translation under "
+                                               "<lang>/)."]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
