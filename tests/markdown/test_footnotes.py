@@ -1,9 +1,17 @@
 # ruff: noqa: E501  (expected HTML is compared line for line, as Python-Markdown's own tests do)
 """Footnotes: numbered links named "Footnote N", named back-links, a labelled notes section, unique ids."""
 
+import markdown
 from markdown.test_tools import TestCase
 
+from strata.pagetext import Section
 from tests.markdown.site_markdown import site_markdown_kwargs
+
+
+def sections_of(source: str) -> list[Section]:
+    md = markdown.Markdown(**site_markdown_kwargs())
+    md.convert(source)
+    return md.strata_sections
 
 
 class TestFootnotes(TestCase):
@@ -44,3 +52,13 @@ class TestFootnotes(TestCase):
             </ol>
             </section>
         """))
+
+    def test_the_page_text_holds_the_notes_alone_without_placeholders_or_links(self):
+        # Python-Markdown's placeholders (a space and the arrow, put in the HTML at the end) never reach the text
+        # that search and the reading level use; the numbers and the back-links are links, not words of the page.
+        sections = sections_of("Recovery takes time.[^time] Ask your nurse.[^nurse]\n\n"
+                               "[^time]: Usually one to two weeks.\n[^nurse]: Your district nurse can visit.\n")
+        self.assertEqual([(s.title, s.lines) for s in sections],
+                         [("", ("Recovery takes time. Ask your nurse.",)),
+                          ("Notes", ("Usually one to two weeks.", "Your district nurse can visit."))])
+        self.assertEqual(sections[1].prose, ("Usually one to two weeks.", "Your district nurse can visit."))

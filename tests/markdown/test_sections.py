@@ -137,6 +137,12 @@ class TestSections(TestCase):
             self.assertIn("heading has no words", raised.exception.message)
             self.assertEqual(raised.exception.located("page.md", source).line, line)
 
+    def test_a_backslash_escape_is_read_as_its_character_not_its_placeholder(self):
+        # Heading ids are given before Python-Markdown puts escaped characters back (STX 42 ETX for "*").
+        _, sections = convert("## A \\*b* c\n\n## Use \\[x] here\n")
+        self.assertEqual([(s.anchor, s.title) for s in sections],
+                         [("a-b-c", "A *b* c"), ("use-x-here", "Use [x] here")])
+
     def test_plain_text_of_a_fragment(self):
         self.assertEqual(plain_text("<p>A &amp; <b>B</b></p><p>C<!-- a --!> D</p>"), "A & B C D")
 

@@ -33,6 +33,8 @@ from ..ids import page_ids
 from ..names import FOOTNOTES_CLASS
 
 NOTES_TITLE = N_("Notes")
+REFERENCE_CLASS = "footnote-ref"     # <sup><a class="footnote-ref">1</a></sup>: where a note is referred to
+BACK_LINK_CLASS = "footnote-backref"  # the link from a note back to its reference
 
 
 def _classes(element: etree.Element) -> list[str]:
@@ -48,7 +50,7 @@ class AccessibleFootnotesTreeprocessor(Treeprocessor):
         blocks = [(parent, block) for parent in root.iter() for block in parent
                   if block.tag == "div" and "footnote" in _classes(block)]
         references = [(sup, a) for sup in root.iter("sup") for a in sup
-                      if a.tag == "a" and "footnote-ref" in _classes(a) and sup.get("id")]
+                      if a.tag == "a" and REFERENCE_CLASS in _classes(a) and sup.get("id")]
         if not blocks and not references:
             return
         notes = [li for _, block in blocks for li in block.iter("li") if li.get("id")]
@@ -64,7 +66,7 @@ class AccessibleFootnotesTreeprocessor(Treeprocessor):
         for li, old in zip(notes, old_ids[len(references):], strict=True):
             li.set("id", new_ids[old])
         for number, li in enumerate(notes, 1):
-            backs = [back for back in li.iter("a") if "footnote-backref" in _classes(back)]
+            backs = [back for back in li.iter("a") if BACK_LINK_CLASS in _classes(back)]
             for use, back in enumerate(backs, 1):
                 target = back.get("href", "")[1:]
                 back.set("href", "#" + new_ids.get(target, target))

@@ -14,8 +14,11 @@ Two tree processors:
   without words, or a heading that skips a level (:func:`heading_problem`).
 
 Text held in Python-Markdown's raw-HTML stash (raw HTML an author wrote) is read
-with :mod:`strata.html_tokens`; quizzes, scripts and the glossary's hidden
-definitions are left out.
+with :mod:`strata.html_tokens`, a backslash escape as its character, and any other
+placeholder left in the tree (the footnotes extension's, replaced only in the HTML) as
+a space. Quizzes, scripts, the
+glossary's hidden definitions and the footnote links (a reference's number, a note's
+back-link) are left out: they are not text of the page.
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ from collections.abc import Iterator
 
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
 from ..errors import StrataError
 from ..html_tokens import StartTag, tokens
@@ -44,11 +47,13 @@ from ..pagetext import (
     kind_of,
     write_html,
 )
+from .footnotes import BACK_LINK_CLASS, REFERENCE_CLASS
 from .rawhtml import elements_with_words
 
 HEADING_LINE_START = r"^(?:[ \t]*(?:>|[-*+]|\d+[.)]))*[ \t]*"  # a heading may be in a quote or a list item
 RAW_HEADING = re.compile(r"<h[1-6]", re.IGNORECASE)  # a raw HTML block that may hold a heading
 TOP_HEADING_SOURCE = re.compile(r"^#(?!#)[ \t]*\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)  # to locate the error
+PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")  # any extension's (Python-Markdown drops STX and ETX from the source)
 
 
 def classes(element: etree.Element) -> list[str]:
@@ -56,12 +61,13 @@ def classes(element: etree.Element) -> list[str]:
 
 
 def is_left_out(element: etree.Element) -> bool:
-    """Never part of the page's readable text: forms (quizzes), scripts, the hidden definitions."""
-    return element.tag in LEFT_OUT_TAGS or TERM_DEFS_CLASS in classes(element)
+    """Never part of the page's readable text: forms (quizzes), scripts, the hidden definitions, footnote links."""
+    return (element.tag in LEFT_OUT_TAGS or TERM_DEFS_CLASS in classes(element) or is_footnote_reference(element)
+            or (element.tag == "a" and BACK_LINK_CLASS in classes(element)))
 
 
 def is_footnote_reference(element: etree.Element) -> bool:
-    return element.tag == "sup" and any("footnote-ref" in classes(a) for a in element.iter("a"))
+    return element.tag == "sup" and any(REFERENCE_CLASS in classes(a) for a in element.iter("a"))
 
 
 class TreeText:
@@ -75,11 +81,16 @@ class TreeText:
         if not text:
             return
         position = 0
-        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+        for placeholder in PLACEHOLDER.finditer(text):
             writer.write(text[position:placeholder.start()], kind)
-            index = int(placeholder.group(1))
-            if index < len(self.stash) and isinstance(self.stash[index], str):
-                write_html(self.stash[index], writer, kind)
+            if stashed := HTML_PLACEHOLDER_RE.fullmatch(placeholder.group()):
+                index = int(stashed.group(1))
+                if index < len(self.stash) and isinstance(self.stash[index], str):
+                    write_html(self.stash[index], writer, kind)
+            elif escaped := UnescapeTreeprocessor.RE.fullmatch(placeholder.group()):
+                writer.write(chr(int(escaped.group(1))), kind)  # a backslash escape, before ``unescape`` runs
+            else:  # the footnotes extension's space before a back-link, or its arrow
+                writer.write(" ", kind)
             position = placeholder.end()
         writer.write(text[position:], kind)
 
@@ -90,7 +101,7 @@ class TreeText:
         def visit(node: etree.Element) -> None:
             self.write(node.text, writer, PROSE)
             for child in node:
-                if isinstance(child.tag, str) and not is_footnote_reference(child) and not is_left_out(child):
+                if isinstance(child.tag, str) and not is_left_out(child):
                     visit(child)
                 self.write(child.tail, writer, PROSE)
 
