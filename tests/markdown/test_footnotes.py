@@ -4,6 +4,7 @@
 import markdown
 from markdown.test_tools import TestCase
 
+from strata.errors import StrataError
 from strata.pagetext import Section
 from tests.markdown.site_markdown import site_markdown_kwargs
 
@@ -62,3 +63,29 @@ class TestFootnotes(TestCase):
                          [("", ("Recovery takes time. Ask your nurse.",)),
                           ("Notes", ("Usually one to two weeks.", "Your district nurse can visit."))])
         self.assertEqual(sections[1].prose, ("Usually one to two weeks.", "Your district nurse can visit."))
+
+    def assertProblem(self, source: str, message: str, line: int) -> None:
+        with self.assertRaises(StrataError) as raised:
+            markdown.markdown(source, **site_markdown_kwargs())
+        self.assertEqual(raised.exception.message, message)
+        self.assertEqual(raised.exception.located("page.md", source).line, line)
+
+    def test_a_reference_to_a_note_never_defined_is_an_error_at_its_line(self):
+        self.assertProblem("Intro.\n\nRecovery takes time.[^nope] It varies.[^a]\n\n[^a]: A note.\n",
+                           "there is no note [^nope]; add a line '[^nope]: …' with its text, or remove the reference", 3)
+        self.assertProblem("No notes at all here:\n\n- an item[^1]\n",
+                           "there is no note [^1]; add a line '[^1]: …' with its text, or remove the reference", 3)
+
+    def test_brackets_that_are_not_a_reference_are_not_an_error(self):
+        # Code (a span, a fenced or an indented block), an escaped bracket, a link: none is read as a reference.
+        markdown.markdown("Match `[^a-z]` here.\n\n```\n[^fenced]\n```\n\n    [^indented]\n\n"
+                          "An escaped \\[^bracket] and a [^link](https://example.org).\n", **site_markdown_kwargs())
+
+    def test_a_note_without_text_is_an_error_at_its_line(self):
+        self.assertProblem("It varies.[^2]\n\n[^2]:\n",
+                           "note [^2] has no text; write it after '[^2]:', or remove the note and every [^2] that "
+                           "refers to it", 3)
+
+    def test_a_note_nothing_refers_to_is_an_error_at_its_line(self):
+        self.assertProblem("Recovery takes time.[^a]\n\n[^a]: Referred to.\n\n> [^1]: A note nobody refers to.\n",
+                           "note [^1] is never referred to; refer to it with [^1] in the text, or remove it", 5)

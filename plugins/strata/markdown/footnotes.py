@@ -19,15 +19,24 @@ Each reference and back-link has an accessible name that says where it goes; the
 are a labelled region with a heading (listed in "On this page"). Every id is made unique
 among the page's ids (:mod:`strata.ids`): an author's ``{#fn-1}`` or a second reference to
 the same note never clashes.
+
+Python-Markdown leaves a reference to a note never defined as text (``[^nope]``), writes an
+empty note with no back-link, and lists a note nothing refers to with a back-link to nowhere:
+each stops the build at its line (:func:`note_problem`).
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 
 from markdown.extensions import Extension
+from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
+from ..errors import StrataError
 from ..i18n import N_
 from ..ids import page_ids
 from ..names import FOOTNOTES_CLASS
@@ -35,6 +44,7 @@ from ..names import FOOTNOTES_CLASS
 NOTES_TITLE = N_("Notes")
 REFERENCE_CLASS = "footnote-ref"     # <sup><a class="footnote-ref">1</a></sup>: where a note is referred to
 BACK_LINK_CLASS = "footnote-backref"  # the link from a note back to its reference
+CODE_TAGS = frozenset({"code", "pre"})
 
 
 def _classes(element: etree.Element) -> list[str]:
@@ -51,9 +61,11 @@ class AccessibleFootnotesTreeprocessor(Treeprocessor):
                   if block.tag == "div" and "footnote" in _classes(block)]
         references = [(sup, a) for sup in root.iter("sup") for a in sup
                       if a.tag == "a" and REFERENCE_CLASS in _classes(a) and sup.get("id")]
+        notes = [li for _, block in blocks for li in block.iter("li") if li.get("id")]
+        if problem := note_problem(self.md, root, notes, {a.get("href", "")[1:] for _, a in references}):
+            raise problem
         if not blocks and not references:
             return
-        notes = [li for _, block in blocks for li in block.iter("li") if li.get("id")]
         old_ids = [sup.get("id") for sup, _ in references] + [li.get("id") for li in notes]
         for element in [sup for sup, _ in references] + notes:
             del element.attrib["id"]  # so that the page's registry does not count them as taken
@@ -86,6 +98,47 @@ class AccessibleFootnotesTreeprocessor(Treeprocessor):
         heading.text, heading.tail = self.gettext(self.title), "\n"
         block.insert(0, heading)
         block.text = "\n"
+
+
+def note_problem(md, root: etree.Element, notes: list[etree.Element], referred: set[str]) -> StrataError | None:
+    """The first problem with the page's notes: a reference to a note never defined, then a note (an ``li`` of
+    ``notes``) without text or whose id no reference in ``referred`` links to; located at its source line."""
+    footnotes = next((e for e in md.registeredExtensions if isinstance(e, FootnoteExtension)), None)
+    if footnotes is None:
+        return None
+    pattern = md.inlinePatterns["footnote"].compiled_re  # what Python-Markdown reads as a reference
+    for text in _inline_texts(root):
+        for reference in pattern.finditer(text):
+            if reference.group(1) not in footnotes.footnotes:
+                written = reference.group()
+                return StrataError(f"there is no note {written}; add a line '{written}: …' with its text, or "
+                                   "remove the reference", needle=written)
+    labels = {footnotes.makeFootnoteId(label): label for label in footnotes.footnotes}
+    for note in notes:
+        label = labels.get(note.get("id"))
+        if label is None:
+            continue
+        written, needle = f"[^{label}]", re.compile(r"^[ \t>]*\[\^" + re.escape(label) + r"\]:", re.MULTILINE)
+        if not len(note):
+            return StrataError(f"note {written} has no text; write it after '{written}:', or remove the note and "
+                               f"every {written} that refers to it", needle=needle)
+        if note.get("id") not in referred:
+            return StrataError(f"note {written} is never referred to; refer to it with {written} in the text, "
+                               "or remove it", needle=needle)
+    return None
+
+
+def _inline_texts(element: etree.Element) -> Iterator[str]:
+    """The texts inside ``element`` that Python-Markdown read for inline syntax (not code, not atomic text)."""
+    if element.tag in CODE_TAGS:
+        return
+    if element.text and not isinstance(element.text, AtomicString):
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str):
+            yield from _inline_texts(child)
+        if child.tail and not isinstance(child.tail, AtomicString):
+            yield child.tail
 
 
 def _name_by_text(link: etree.Element, name: str) -> None:
