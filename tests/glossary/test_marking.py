@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from markdown.test_tools import TestCase
 
 from strata.errors import StrataError
 from strata.glossary.marking import GlossaryExtension
@@ -171,8 +173,8 @@ def test_a_bad_glossary_switch_is_an_error_at_its_line(glossary):
 def test_unknown_or_misplaced_forced_terms_are_errors_with_a_needle(glossary):
     result = mark("[[HPG axle]] and\n\n## A [[TRT]] heading\n", glossary)
     assert [(e.needle, e.message.split(":")[0]) for e in result.errors] == [
-        ("[[HPG axle]]", "[[HPG axle]]"), ("[[TRT]]", "[[TRT]] is inside a heading, a link, a table header, a "
-                                           "caption or code, where glossary terms are not marked; remove the "
+        ("[[HPG axle]]", "[[HPG axle]]"), ("[[TRT]]", "[[TRT]] is inside a heading, a link, a button, a table "
+                                           "header, a caption or code, where glossary terms are not marked; remove the "
                                            "double brackets")]
 
 
@@ -197,3 +199,56 @@ def test_a_comment_closed_by_dash_dash_bang_does_not_swallow_the_text_after_it(g
     result = mark("<!-- a --!>\n\nThe HPG axis.\n\n<p>Raw <!-- b --!> TRT</p>\n\nThen TRT.\n", glossary)
     assert marked(result) == [("HPG axis", "hpg-axis"), ("TRT", "testosterone-replacement-therapy")]
     assert "Raw" in visible_text(result.html)
+
+
+class TestRawHtmlElements(TestCase):
+    """The author's inline raw HTML is in the tree as placeholders, one per tag: no term is marked between the
+    start and end tags of a raw element where terms are never marked (a link in a link is two links in a
+    browser; a link in a button or a label is nested-interactive)."""
+
+    default_kwargs: ClassVar[dict] = {"output_format": "html", "extensions": [
+        CharacterReferencesExtension(), GlossaryExtension(glossary=Glossary(None, [term("wound")]), href=URL)]}
+    link = f'<a aria-describedby="def-wound" class="term" href="{URL}#wound" id="term-wound">wound</a>'
+    definitions = '<div class="term-defs" hidden><p data-term="wound" id="def-wound">Meaning of wound.</p></div>'
+
+    def test_not_inside_a_raw_link_but_after_it(self):
+        self.assertMarkdownRenders(
+            'Visit <a href="https://www.example.org">the wound clinic</a> today, wound care.',
+            f'<p>Visit <a href="https://www.example.org">the wound clinic</a> today, {self.link} care.</p>\n'
+            + self.definitions)
+
+    def test_not_in_markdown_elements_inside_a_raw_link(self):
+        self.assertMarkdownRenders(
+            '<a href="x">the *wound* <b>clinic</b></a> and a wound.',
+            f'<p><a href="x">the <em>wound</em> <b>clinic</b></a> and a {self.link}.</p>\n' + self.definitions)
+
+    def test_other_raw_elements_are_marked_inside(self):
+        self.assertMarkdownRenders(
+            'A <span class="x"><b>wound</b></span>.',
+            f'<p>A <span class="x"><b>{self.link}</b></span>.</p>\n' + self.definitions)
+
+    def test_a_raw_element_left_open_ends_with_its_paragraph(self):
+        self.assertMarkdownRenders(
+            '<a href="x">open\n\nA wound.',
+            f'<p><a href="x">open</p>\n<p>A {self.link}.</p>\n' + self.definitions)
+
+
+@pytest.mark.parametrize("source", [
+    '<a href="x">the wound clinic</a>', '<A HREF="x">the wound clinic</A>',
+    'Click <button type="button">wound</button>.', '<label>Wound <input> size</label>',
+    'Open <summary>wound</summary>.', '<select><option>wound</option></select>',
+    '<span data-glossary="off"><span>x</span> wound</span>', '<a href="x"><span>x</span> wound</a>',
+    '<abbr title="y">wound</abbr>',
+])
+def test_never_marked_inside_raw_elements_where_terms_are_not_marked(source):
+    assert mark(source + "\n", Glossary(None, [term("wound")])).occurrences == []
+
+
+def test_a_forced_term_inside_a_raw_link_is_an_error_as_in_a_markdown_link():
+    wound = Glossary(None, [term("wound")])
+    for source in ('<a href="x">the [[wound]] clinic</a>\n', '[the [[wound]] clinic](x)\n',
+                   '<button>the *[[wound]]*</button>\n'):
+        result = mark(source, wound)
+        assert result.occurrences == []
+        assert [(e.needle, e.message.split(" is ")[1][:14]) for e in result.errors] == [
+            ("[[wound]]", "inside a headi")], source

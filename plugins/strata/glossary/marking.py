@@ -17,7 +17,10 @@ new elements) and ``footnotes`` (a block appended to the tree),
 - each occurrence (:class:`Occurrence`) is left on ``md.strata_terms`` for the backlinks.
 
 A match lies within one text node (``HPG <em>axis</em>`` is not marked), so every
-link is well nested; text is never changed, only wrapped.
+link is well nested; text is never changed, only wrapped. The author's inline raw HTML is
+in the text as stash placeholders, one per tag: the marker reads those tags as it walks, and
+marks nothing between a raw start tag of an element it skips (``<a href=…>``, ``<button>``,
+``<label>``, …) and its end tag, across the text, elements and tails in between.
 
 **Links.** ``href`` uses Pelican's intrasite syntax, ``{filename}/<glossary file>#anchor``,
 so the reader needs neither the page's URL nor the glossary page's, and a page served from
@@ -34,12 +37,15 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 from typing import NamedTuple
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..errors import StrataError
+from ..html_tokens import VOID_ELEMENTS, EndTag, StartTag, tokens
 from ..ids import page_ids
 from ..markdown.sections import TreeText
 from ..names import (
@@ -82,6 +88,19 @@ def skips(element: etree.Element) -> bool:
             or TERM_DEFS_CLASS in classes or (element.tag == "form" and QUIZ_CLASS in classes))
 
 
+@lru_cache(maxsize=1024)
+def raw_tags(chunk: str) -> tuple[tuple[str, bool | None], ...]:
+    """The tags of a stashed raw HTML chunk, in order: ``(name, whether no term is marked inside)`` for a start
+    tag that opens an element, ``(name, None)`` for an end tag (the same tags recur on every page)."""
+    found = []
+    for token in tokens(chunk):
+        if isinstance(token, StartTag) and not token.self_closing and token.name not in VOID_ELEMENTS:
+            found.append((token.name, skips(etree.Element(token.name, dict(token.attrs)))))
+        elif isinstance(token, EndTag):
+            found.append((token.name, None))
+    return tuple(found)
+
+
 class _PageMarker:
     """The marking of one page: ids in use, terms marked in the current scope, definitions, occurrences."""
 
@@ -96,37 +115,74 @@ class _PageMarker:
         self.occurrences: list[Occurrence] = []
         self.errors: list[StrataError] = []
         self.section: tuple[str | None, str | None] = (None, None)
+        self.stash = md.htmlStash.rawHtmlBlocks
+        # The author's raw elements open at this point of the walk, from the first one where no term is marked
+        # (a raw <a>): while there is one, nothing is marked.
+        self.raw_open: list[str] = []
 
     def element(self, element: etree.Element, skipping: bool) -> None:
         if not isinstance(element.tag, str):
             return
         if FORCED_TERM_ATTR in element.attrib:
-            self.forced(element, skipping)
+            self.forced(element, skipping or bool(self.raw_open))
             return
         if element.tag == "h2":
             self.section = (element.get("id"), self.text.inline(element) or None)
             if self.per_section:
                 self.marked.clear()
         skipping = skipping or skips(element)
-        marking = self.auto and not skipping
+        raw_depth = len(self.raw_open)  # raw elements left open inside ``element`` end with it
         children = list(element)
         position = 0  # index in ``element`` just after the child being visited
-        if marking and element.text and (split := self.split(element.text)):
+        if not skipping and element.text and (split := self.split(element.text)):
             element.text, links = split
             element[0:0] = links
             position = len(links)
         for child in children:
-            self.element(child, skipping)
+            self.element(child, skipping or bool(self.raw_open))
             position += 1
-            if marking and child.tail and (split := self.split(child.tail)):
+            if not skipping and child.tail and (split := self.split(child.tail)):
                 child.tail, links = split
                 element[position:position] = links
                 position += len(links)
+        del self.raw_open[raw_depth:]
+
+    def markable(self, text: str) -> list[tuple[int, int]]:
+        """The parts of ``text`` (start, end) outside raw elements where no term is marked, following the raw
+        tags in ``text``."""
+        if "\x02" not in text:
+            return [] if self.raw_open else [(0, len(text))]
+        parts, start = [], None if self.raw_open else 0
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+            index = int(placeholder.group(1))
+            chunk = self.stash[index] if index < len(self.stash) else None
+            if not isinstance(chunk, str) or "<" not in chunk:
+                continue
+            for name, skipped in raw_tags(chunk):
+                if skipped is None and name in self.raw_open:  # closes the last one of that name, and those in it
+                    del self.raw_open[len(self.raw_open) - 1 - self.raw_open[::-1].index(name):]
+                elif skipped or (skipped is not None and self.raw_open):
+                    self.raw_open.append(name)
+            if start is not None and self.raw_open:
+                parts.append((start, placeholder.start()))
+                start = None
+            elif start is None and not self.raw_open:
+                start = placeholder.end()
+        if start is not None:
+            parts.append((start, len(text)))
+        return parts
 
     def split(self, text: str) -> tuple[str, list[etree.Element]] | None:
-        """``text`` up to the first new link, and the links (each with the text after it as its tail)."""
+        """``text`` up to the first new link, and the links (each with the text after it as its tail); follows
+        the raw tags in ``text`` even when no term is to be marked."""
+        parts = self.markable(text)
+        if not self.auto or not parts:
+            return None
+        whole = parts == [(0, len(text))]
         head, links, position = "", [], 0
         for found in self.matcher.scan(text):
+            if not whole and not any(start <= found.start() and found.end() <= end for start, end in parts):
+                continue
             term = self.matcher.value_of(found.group())
             if term is None or term.anchor in self.marked:
                 continue
@@ -159,8 +215,8 @@ class _PageMarker:
         name, source = element.get(FORCED_TERM_ATTR, ""), element.get(FORCED_SOURCE_ATTR, "")
         if skipping:
             self.errors.append(StrataError(
-                f"{source} is inside a heading, a link, a table header, a caption or code, where glossary terms "
-                "are not marked; remove the double brackets", needle=source))
+                f"{source} is inside a heading, a link, a button, a table header, a caption or code, where glossary "
+                "terms are not marked; remove the double brackets", needle=source))
             return
         term = self.matcher.lookup(name)
         if term is None:
