@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from strata.errors import StrataError
-from strata.glossary.terms import load_glossary
+from strata.glossary.terms import Glossary, Term, load_glossary
 from tests.support.checks import glossary_backlinks
 from tests.support.site import build_tiny_site
 
@@ -64,6 +64,16 @@ def test_definitions_cannot_inject_script(tmp_path):
     assert [a.get("href") for a in links] == [None, "https://example.org"]
 
 
+def test_letters_of_the_glossarys_own_script_then_one_other_group_last(tmp_path):
+    glossary = load(tmp_path, "".join(f"- term: {name}\n  definition: D.\n" for name in (
+        "α-blocker", "β₂ agonist", "Aromatase", "5-alpha reductase", "Édema", "bone", "bones", "Ωmega")))
+    assert [(letter, [t.term for t in terms]) for letter, terms in glossary.sections] == [
+        ("A", ["Aromatase"]), ("B", ["bone", "bones"]), ("E", ["Édema"]),
+        ("", ["5-alpha reductase", "α-blocker", "β₂ agonist", "Ωmega"])]
+    greek = Glossary(None, [Term(name, f"t{n}", "D.") for n, name in enumerate(("αίμα", "βήτα", "DNA"))])
+    assert [letter for letter, _ in greek.sections] == ["Α", "Β", ""], "a Greek glossary's own letters are Greek"
+
+
 # --- Through a real build --------------------------------------------------------------------------------
 
 GLOSSARY = {"glossary.yaml": "- term: HPG axis\n  aliases: [axis of power]\n  definition: A *hormone* pathway.\n"
@@ -108,3 +118,16 @@ def test_forced_plain_and_switched_off_pages_build(tmp_path):
     assert [a.get_text() for a in second.select(".prose a.term")] == ["Leydig cells"], "only the forced term"
     uses = [(b.label, b.href) for b in glossary_backlinks(result.output) if b.entry == "hpg-axis"]
     assert uses == [("Fundamentals", "topics/demo/fundamentals.html#term-hpg-axis")]
+
+
+def test_the_glossary_page_files_other_scripts_under_other_at_the_end(tmp_path):
+    result = build_tiny_site(tmp_path, {"glossary.yaml": "- term: wound\n  definition: A break.\n"
+                                                         "- term: α-blocker\n  definition: A drug.\n"
+                                                         "- term: Aromatase\n  definition: An enzyme.\n"})
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup(result.page("glossary.html"), "html.parser")
+    assert [(a.get_text(), a["href"]) for a in page.select("nav.az a")] == [
+        ("A", "#letter-a"), ("W", "#letter-w"), ("Other", "#letter-other")]
+    other = page.find(id="letter-other")
+    assert other.get_text() == "Other"
+    assert [dt.get_text() for dt in other.find_parent("section").select("dt")] == ["α-blocker"]

@@ -72,9 +72,9 @@ class Term:
         return render_inline(self.definition)
 
     @property
-    def letter(self) -> str:
-        first = sort_key(self.term)[:1].upper()
-        return first if first.isalpha() else "#"
+    def initial(self) -> str:
+        """The first character of the term without its accents, upper case (``é`` → ``E``, ``β₂`` → ``Β``)."""
+        return sort_key(self.term)[:1].upper()
 
 
 @dataclass
@@ -93,8 +93,17 @@ class Glossary:
         self._matchers: dict[str | None, Matcher[Term]] = {}
 
     @property
-    def letters(self) -> list[str]:
-        return sorted({t.letter for t in self.terms})
+    def sections(self) -> list[tuple[str, list[Term]]]:
+        """The entries under their initial letters, in order, for the glossary page's A–Z: the letters of the
+        glossary's own script (the one most entries start in: Latin in English, Arabic in Arabic), then, under
+        ``""`` (the page's "Other"), entries starting with a digit, a symbol or a letter of another script
+        (``α-blocker`` in an English glossary: a Greek ``Α`` beside a Latin ``A`` would look the same)."""
+        scripts = [script(t.initial) for t in self.terms]
+        own = max(sorted(set(scripts) - {""}), key=scripts.count, default="")
+        by_letter: dict[str, list[Term]] = {}
+        for term, its_script in zip(self.terms, scripts, strict=True):
+            by_letter.setdefault(term.initial if its_script == own else "", []).append(term)
+        return sorted(by_letter.items(), key=lambda section: (not section[0], section[0]))
 
     @property
     def topics(self) -> frozenset[str]:
@@ -124,6 +133,11 @@ def slugify(text: str) -> str:
 
 def sort_key(text: str) -> str:
     return unicodedata.normalize("NFKD", text).casefold()
+
+
+def script(character: str) -> str:
+    """The script of a letter as Unicode names it (``LATIN``, ``GREEK``, ``ARABIC``…); "" for a digit or symbol."""
+    return unicodedata.name(character, "").split(" ", 1)[0] if character.isalpha() else ""
 
 
 def translated_glossary_file(glossary_file: str, lang: str | None) -> str:
