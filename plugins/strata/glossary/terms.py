@@ -32,6 +32,9 @@ from ..records import Field, Record, load_records
 from .matcher import Matcher
 
 TOPIC_GLOSSARY = "glossary.yaml"  # in a topic's folder: content/topics/<slug>/glossary.yaml
+# A definition is one paragraph (shown in the toggletip and read as the link's description): a blank line, or a
+# line that starts a list, a quote or a heading, in a YAML block (| or >) would be flattened into it.
+_BLOCK_MARKDOWN = re.compile(r"\n[ \t]*\n\s*\S|\n[ \t]*(?:[-*+>#]|\d+[.)])[ \t]")
 
 GLOSSARY_SCHEMA = {
     "term": Field(True, (str,), "the word or phrase, as it should be listed"),
@@ -239,6 +242,10 @@ def _term(record: Record, topic: str | None, reserved: frozenset[str] = frozense
         raise record.error(f"term {name!r} needs at least one letter or digit", "term")
     if not definition:
         raise record.error(f"the definition of {name!r} is empty; write one or two sentences", "definition")
+    if _BLOCK_MARKDOWN.search(values["definition"]):
+        raise record.error(f"the definition of {name!r} has more than one paragraph, or a list; a definition is "
+                           "one paragraph, shown next to the word: write one or two sentences, and explain more "
+                           "on a topic page", "definition")
     aliases = []
     for alias in values.get("aliases", []):
         if not isinstance(alias, str) or not alias.strip():
