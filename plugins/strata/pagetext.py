@@ -31,7 +31,9 @@ KINDS = (PROSE, TABLE, HEADING, CALLOUT, CODE, REFERENCE)
 # Elements whose end (or start) ends a line of text.
 BLOCK_TAGS = frozenset({"p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "h1", "h2", "h3", "h4", "h5",
                         "h6", "pre", "blockquote", "div", "tr", "table", "ul", "ol", "dl", "section", "figure",
-                        "hr", "br", "aside", "details", "summary", "nav", "header", "footer", "article"})
+                        "hr", "aside", "details", "summary", "nav", "header", "footer", "article"})
+# Elements read as a space: a line break inside a paragraph does not end its sentence.
+SPACE_TAGS = frozenset({"br"})
 # Elements whose content is never readable text of the page.
 LEFT_OUT_TAGS = frozenset({"form", "script", "style", "template"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -154,6 +156,14 @@ class LineWriter:
         return lines, kinds
 
 
+def element_edge(name: str, writer: LineWriter, kind: str) -> None:
+    """Where an element ``name`` starts or ends in the text: a block ends the line, a line break is a space."""
+    if name in BLOCK_TAGS:
+        writer.end_line()
+    elif name in SPACE_TAGS:
+        writer.write(" ", kind)
+
+
 def write_html(source: str, writer: LineWriter, kind: str) -> None:
     """Write the readable text of raw HTML ``source`` into ``writer``, each line with its kind
     (:func:`kind_of`; ``kind`` outside any element). Block elements end lines; forms, scripts,
@@ -169,8 +179,7 @@ def write_html(source: str, writer: LineWriter, kind: str) -> None:
                 if opens:
                     left_out.append(token.name)
                 continue
-            if token.name in BLOCK_TAGS:
-                writer.end_line()
+            element_edge(token.name, writer, current)
             if opens:
                 open_kinds.append((token.name, kind_of(token.name, classes, current)))
         elif isinstance(token, EndTag):
@@ -181,8 +190,7 @@ def write_html(source: str, writer: LineWriter, kind: str) -> None:
             names = [name for name, _ in open_kinds]
             if token.name in names:
                 del open_kinds[len(names) - 1 - names[::-1].index(token.name):]
-            if token.name in BLOCK_TAGS:
-                writer.end_line()
+            element_edge(token.name, writer, current)
         elif isinstance(token, Text) and not left_out:
             writer.write(token.data, current)
 

@@ -66,6 +66,12 @@ class TestSections(TestCase):
         _, sections = convert(source)
         self.assertEqual(sections[0].lines, ("Raw words.", "Text & more."))
 
+    def test_a_line_break_inside_a_paragraph_does_not_end_its_sentence(self):
+        _, sections = convert("Call a nurse if it spreads  \nor you feel unwell.\n\n"
+                              "<p>One<br>line, two<br/>words.</p>\n\nAfter.\n")
+        self.assertEqual(sections[0].lines, ("Call a nurse if it spreads or you feel unwell.", "One line, two words.",
+                                             "After."))
+
     def test_a_hand_made_section_is_prose(self):
         section = Section("a", "A", ("one", "two"))
         self.assertEqual(section.prose, ("one", "two"))

@@ -37,12 +37,12 @@ from ..html_tokens import StartTag, tokens
 from ..ids import page_ids
 from ..names import TERM_DEFS_CLASS
 from ..pagetext import (
-    BLOCK_TAGS,
     HEADING_TAGS,
     LEFT_OUT_TAGS,
     PROSE,
     LineWriter,
     Section,
+    element_edge,
     fold,
     kind_of,
     write_html,
@@ -143,15 +143,12 @@ class _SectionReader:
             self.anchor, self.title = element.get("id", ""), fold(self.text.inline(element))
             return
         kind = kind_of(tag, classes(element), kind)
-        block = tag in BLOCK_TAGS
-        if block:
-            self.writer.end_line()
+        element_edge(tag, self.writer, kind)
         self.text.write(element.text, self.writer, kind)
         for child in element:
             self.element(child, kind)
             self.text.write(child.tail, self.writer, kind)
-        if block:
-            self.writer.end_line()
+        element_edge(tag, self.writer, kind)
 
 
 def read_sections(root: etree.Element, md) -> list[Section]:
