@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from strata.references import percent_encoded
 from strata.search.shards import read_shard
 from tests.support.browser import serve
 from tests.support.site import build_tiny_site
@@ -55,7 +56,9 @@ SENTINEL = "__pwned"
 def value(field: str, name: str) -> str:
     """The text an author wrote in ``field`` of the topic of payload ``name``."""
     text = f"{field} {WORDS[name]} {PAYLOADS[name]}"
-    return f"https://example.org/{text}" if field == "reference-url" else text
+    if field == "reference-url":  # written as a url must be (a space is %20 …), else the build stops
+        return "https://example.org/" + percent_encoded(text)
+    return text
 
 
 def shown(field: str, name: str) -> str:

@@ -1,0 +1,82 @@
+"""Citations (MLA): every field of a reference is shown, a title's own ? or ! takes no period after it, and a
+``url`` is a whole http(s) address; anything else stops the build at its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from strata.errors import StrataError
+from strata.references import Reference, load_references, url_problem
+
+SPANISH_QUOTES = {"“%(title)s.”": "«%(title)s».", "vol. %(value)s": "vol. %(value)s"}
+
+
+@pytest.mark.parametrize("title", ["Is vitamin D safe?", "Stop now!"])
+def test_a_title_ending_in_its_own_punctuation_takes_no_period(title):
+    article = Reference("Asker, A.", title, 2011, journal="BMJ")
+    assert str(article.citation) == f"Asker, A. “{title}” <cite>BMJ</cite>, 2011."
+    book = Reference("Asker, A.", title, 2011, publisher="Springer")
+    assert str(book.citation) == f"Asker, A. <cite>{title}</cite> Springer, 2011."
+    spanish = article.cite(lambda text: SPANISH_QUOTES.get(text, text))  # the period goes after «», as in Spanish
+    assert str(spanish) == f"Asker, A. «{title}». <cite>BMJ</cite>, 2011."
+
+
+def test_a_title_ending_in_a_period_takes_one():
+    assert str(Reference("A", "Done.", 2000, journal="J").citation) == "A. “Done.” <cite>J</cite>, 2000."
+    assert str(Reference("A", "Done.", 2000).citation) == "A. <cite>Done</cite>. 2000."
+
+
+def write(tmp_path, text: str) -> str:
+    path = tmp_path / "references.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(("field", "value"), [("volume", "0"), ("issue", "2"), ("pages", "1-2")])
+def test_an_articles_field_without_a_journal_is_an_error_at_its_line(tmp_path, field, value):
+    path = write(tmp_path, f"- authors: A\n  title: T\n  year: 2000\n  {field}: {value}\n")
+    with pytest.raises(StrataError) as error:
+        load_references(path)
+    assert str(error.value).startswith(f"{path}:4: '{field}: {value}' is cited only for an article, after its "
+                                       "journal, and this reference has no 'journal:'; add 'journal: ")
+
+
+@pytest.mark.parametrize("field", ["edition", "publisher"])
+def test_a_books_field_in_an_article_is_an_error_at_its_line(tmp_path, field):
+    path = write(tmp_path, f"- authors: A\n  title: T\n  journal: J\n  {field}: X\n  year: 2000\n")
+    with pytest.raises(StrataError, match=rf"^{path}:4: '{field}: X' is cited only for a book"):
+        load_references(path)
+
+
+def test_every_field_of_an_article_and_a_book_is_shown(tmp_path):
+    path = write(tmp_path, "- authors: A\n  title: T\n  journal: J\n  volume: 0\n  issue: 1\n  pages: 2-3\n"
+                           "  year: 2000\n  url: https://example.org/a%20b\n"
+                           "- authors: B\n  title: U\n  edition: 2nd ed.\n  publisher: P\n  year: 2001\n")
+    article, book = (str(reference.citation) for reference in load_references(path))
+    assert article == ('A. “T.” <cite>J</cite>, vol. 0, no. 1, 2000, pp. 2-3. '
+                       '<a href="https://example.org/a%20b">https://example.org/a%20b</a>')
+    assert book == "B. <cite>U</cite>. 2nd ed. P, 2001."
+
+
+@pytest.mark.parametrize(("url", "problem"), [
+    ("http://example.org/a b", "has a space; write it as %20 ('http://example.org/a%20b'), or remove the line"),
+    ('https://example.org/"x"', "has the character '\"'; write it as %22 ('https://example.org/%22x%22')"),
+    ("https://example.org/a\x7fb", "has a control character; write it as %7F"),
+    ("https:///page", "is not a web address a browser can open (after 'https://' comes the site's name"),
+    ("https://example.org:port/", "is not a web address a browser can open"),
+    ("ftp://example.org/", "is not a web address; write it in full, starting with https://"),
+])
+def test_a_url_a_browser_cannot_open_as_written_says_what_to_write(url, problem):
+    assert url_problem(url).startswith(problem)
+
+
+@pytest.mark.parametrize("url", ["https://example.org", "http://example.org/a%20b?q=1#part",
+                                 "https://de.wikipedia.org/wiki/Östrogen", "https://[::1]:8000/x"])
+def test_a_whole_web_address_is_accepted(url):
+    assert url_problem(url) is None
+
+
+def test_a_bad_url_is_reported_at_its_line(tmp_path):
+    path = write(tmp_path, "- authors: A\n  title: T\n  year: 2000\n  url: http://example.org/a b\n")
+    with pytest.raises(StrataError, match=rf"^{path}:4: the url 'http://example.org/a b' has a space; "):
+        load_references(path)
