@@ -12,7 +12,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from strata.quiz.model import Option, Question, Quiz
-from strata.quiz.render import PackedViews, Section, content_parts, quiz_view, render_quiz, render_view
+from strata.quiz.render import (
+    PackedViews,
+    Section,
+    content_parts,
+    find_section,
+    quiz_view,
+    render_quiz,
+    render_view,
+)
 from tests.support.site import build_tiny_site
 
 TOPIC = "topics/post-trt-testicular-restoration"
@@ -194,6 +202,28 @@ def test_an_unknown_section_stops_the_build_with_its_line(tmp_path):
     assert result.returncode == 1
     assert ("topics/demo/academic.md:13: question 1 names section 'B section', which is not a '##' heading "
             "of this page; use one of: 'A section'") in result.stderr
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("Dressings -- types...", "Dressings – types…"), ("Before --- after", "Before — after"),
+    ('The "open" wound', "The “open” wound"), ("Don't 'pick' it", "Don’t ‘pick’ it"),
+    ("Dressings – types…", "Dressings – types…")])
+def test_a_section_name_matches_its_heading_after_smartys_substitutions(written, shown):
+    question = Question(1, "true-false", "Q?", (Option("true", "True", True), Option("false", "False")), "E.",
+                        written)
+    assert find_section(question, [Section("other", "Other"), Section("it", shown)]) == Section("it", shown)
+
+
+def test_a_section_written_with_dashes_links_to_its_heading(tmp_path):
+    page = ("Title: Academic\nTopic: demo\nTier: academic\n\n## Dressings -- types...\n\nText.\n\n"
+            "```quiz\n- question: What?\n  type: true-false\n  answer: true\n  section: Dressings -- types...\n"
+            "  explanation: Because.\n```\n")
+    result = build_tiny_site(tmp_path, {"topics/demo/academic.md": page})
+    assert result.returncode == 0, result.stderr
+    review = BeautifulSoup((result.output / "topics/demo/academic.html").read_text(encoding="utf-8"),
+                           "html.parser").select_one("form.quiz a[href^='#']:not([href^='#quiz'])")
+    assert review["href"] == "#dressings-types"
+    assert review.get_text() == "Review: Dressings – types…"
 
 
 def test_the_view_knows_every_id_the_component_gives():

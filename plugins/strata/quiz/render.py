@@ -21,6 +21,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..errors import StrataError
+from ..markdown.in_brief import comparable
 from ..markdown.safe import render_block, render_inline
 from .model import DEFAULT_TITLE, TRUE_FALSE, Option, Question, Quiz
 
@@ -126,12 +127,13 @@ class PackedViews(Sequence):
 
 
 def find_section(question: Question, sections: list[Section], path: str | None = None) -> Section | None:
-    """The heading named by ``question.section`` (case and spacing ignored); a name that no heading has, or
-    that two headings have (the review link could go to either), is an error."""
+    """The heading named by ``question.section``, compared as the In brief check compares quotes (case, spacing,
+    and smarty's quote marks, dashes and ellipses ignored: ``Dressings -- types...`` names the heading shown
+    "Dressings – types…"); a name that no heading has, or that two headings have, is an error."""
     if question.section is None:
         return None
-    wanted = _folded(question.section)
-    found = [section for section in sections if _folded(section.title) == wanted]
+    wanted = comparable(question.section)
+    found = [section for section in sections if comparable(section.title) == wanted]
     line = question.section_line or question.line
     if len(found) > 1:
         raise StrataError(f"question {question.number} names section {question.section!r}, but {len(found)} '##' "
@@ -141,10 +143,6 @@ def find_section(question: Question, sections: list[Section], path: str | None =
     known = "; ".join(repr(s.title) for s in sections) or "(this page has no '##' sections)"
     raise StrataError(f"question {question.number} names section {question.section!r}, which is not a '##' "
                       f"heading of this page; use one of: {known}", path, line)
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.casefold().replace("’", "'").split())
 
 
 def question_view(quiz_id: str, question: Question, review: Section | None, gettext=str) -> QuestionView:
