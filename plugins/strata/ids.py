@@ -13,6 +13,8 @@ import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
+from markdown.extensions.toc import slugify, slugify_unicode
+
 from .html_tokens import StartTag, start_tags, tokens
 
 _LITERAL_ID = re.compile(r"[A-Za-z][\w-]*")  # an id written as it is (not made by a template expression)
@@ -39,6 +41,13 @@ class PageIds:
 
     def take(self, value: str) -> None:
         self._taken.add(value)
+
+
+def heading_slug(words: str, make_slug=slugify, separator: str = "-") -> str:
+    """The id a heading's ``words`` give: the slug of ``toc`` (``make_slug``, ASCII by default: 'Été' → 'ete'),
+    or, when that keeps nothing of them (Greek, Japanese, Arabic … words), the words themselves, lower case and
+    joined by ``separator`` ('日本語の見出し', 'ελληνικά-βιταμίνη'); empty for words without letters or digits."""
+    return make_slug(words, separator) or slugify_unicode(words, separator)
 
 
 def ids_in_html(source: str) -> set[str]:

@@ -146,3 +146,56 @@ def test_the_authoring_guide_link_example_builds(tmp_path):
     result = run_build(ROOT / "pelicanconf.py", tmp_path / "output", tmp_path / "content")
     line = tier.count("\n") + 2  # the example's second line
     assert f"fundamentals.md:{line}: the link 'academic.html#recovering' does not work" in result.stderr
+
+
+def test_a_heading_in_another_script_has_one_id_for_links_contents_quiz_and_search(tmp_path):
+    """``## 日本語の見出し`` gets the id ``日本語の見出し`` (not ``section``), and every link to it uses it."""
+    files = {
+        "topics/demo/fundamentals.md": """\
+            Title: Fundamentals
+            Topic: demo
+            Tier: fundamentals
+
+            ## Ελληνικά: βιταμίνη
+
+            Η βιταμίνη D είναι σημαντική.
+
+            ## 日本語の見出し
+
+            ビタミンDは骨に大切です。
+
+            ```quiz
+            - question: 骨?
+              type: true-false
+              answer: true
+              section: 日本語の見出し
+              explanation: はい。
+            ```
+            """,
+        "topics/demo/intermediate.md": """\
+            Title: Intermediate
+            Topic: demo
+            Tier: intermediate
+
+            See [the Japanese section](fundamentals.html#日本語の見出し) and
+            [the Greek one](fundamentals.html#ελληνικά-βιταμίνη).
+            """,
+    }
+    write_files(tmp_path / "content", {**TINY_TOPIC, **{k: textwrap.dedent(v) for k, v in files.items()}})
+    result = run_build(ROOT / "pelicanconf.py", tmp_path / "output", tmp_path / "content")
+    assert result.returncode == 0, result.stderr
+    page = result.page("topics/demo/fundamentals.html")
+    for anchor in ("ελληνικά-βιταμίνη", "日本語の見出し"):
+        assert f'<h2 id="{anchor}">' in page
+        assert page.count(f'href="#{anchor}"') == (2 if anchor == "日本語の見出し" else 1)  # contents (and quiz)
+    search = "".join(p.read_text(encoding="utf-8") for p in (result.output / "search").glob("c*.js"))
+    assert "fundamentals.html#日本語の見出し" in search
+    assert "fundamentals.html#ελληνικά-βιταμίνη" in search
+
+    (tmp_path / "content/topics/demo/intermediate.md").write_text(
+        "Title: Intermediate\nTopic: demo\nTier: intermediate\n\n[Japanese](fundamentals.html#日本語の見出)\n",
+        encoding="utf-8")
+    result = run_build(ROOT / "pelicanconf.py", tmp_path / "output", tmp_path / "content")
+    assert result.returncode == 1
+    assert ("intermediate.md:5: the link 'fundamentals.html#日本語の見出' does not work: there is no element with id "
+            "'日本語の見出' in topics/demo/fundamentals.html; did you mean '#日本語の見出し'?") in result.stderr

@@ -93,6 +93,23 @@ class TestSections(TestCase):
         self.assertIn('<h2 id="a-section-2">', html)
         self.assertIn('<h2 id="a-section-3">', html)
 
+    def test_a_heading_in_another_script_gets_an_id_of_its_own_words(self):
+        self.assertMarkdownRenders(
+            "## Ελληνικά: βιταμίνη\n\n## 日本語の見出し\n\n## 维生素与骨骼\n\n## فيتامين د\n\n## 日本語の見出し\n",
+            '<h2 id="ελληνικά-βιταμίνη">Ελληνικά: βιταμίνη</h2>\n<h2 id="日本語の見出し">日本語の見出し</h2>\n'
+            '<h2 id="维生素与骨骼">维生素与骨骼</h2>\n<h2 id="فيتامين-د">فيتامين د</h2>\n'
+            '<h2 id="日本語の見出し-2">日本語の見出し</h2>',
+            extensions=["toc", SectionsExtension()])
+        _, sections = convert("## 前\n\n## 日本語の見出し\n")  # an id does not depend on the headings before it
+        self.assertEqual(sections[-1].anchor, "日本語の見出し")
+
+    def test_a_heading_with_latin_letters_keeps_its_ascii_id(self):
+        self.assertMarkdownRenders(
+            "## Été\n\n## Straße\n\n## 5α-reductase\n\n## Vitamin D: 日本語\n\n## ?!\n",
+            '<h2 id="ete">Été</h2>\n<h2 id="strae">Straße</h2>\n<h2 id="5-reductase">5α-reductase</h2>\n'
+            '<h2 id="vitamin-d">Vitamin D: 日本語</h2>\n<h2 id="section">?!</h2>',
+            extensions=["toc", SectionsExtension()])
+
     def test_explicit_heading_ids_are_kept_and_respected(self):
         html, sections = convert("## Heading {#my-id}\n\n## My id\n\nText.\n")
         self.assertIn('<h2 id="my-id">Heading</h2>', html)

@@ -3,7 +3,8 @@
 Two tree processors:
 
 - :class:`HeadingIdsTreeprocessor` (priority 5.5, before ``toc`` at 5) gives every
-  heading without an id the slug ``toc`` would give it, made unique by the page's
+  heading without an id the slug ``toc`` would give it (its words themselves when that
+  slug would be empty: :func:`strata.ids.heading_slug`), made unique by the page's
   one id registry (:mod:`strata.ids`), so heading ids never clash with a table
   caption, a footnote or an id in raw HTML. ``toc`` keeps ids that exist.
 - :class:`SectionsTreeprocessor` (last, after every other processor) splits the
@@ -34,7 +35,7 @@ from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
 from ..errors import StrataError
 from ..html_tokens import StartTag, tokens
-from ..ids import page_ids
+from ..ids import heading_slug, page_ids
 from ..names import TERM_DEFS_CLASS
 from ..pagetext import (
     HEADING_TAGS,
@@ -119,7 +120,7 @@ class HeadingIdsTreeprocessor(Treeprocessor):
         ids, text = page_ids(self.md, root), TreeText(self.md)
         for element in root.iter():
             if element.tag in HEADING_TAGS and not element.get("id"):
-                element.set("id", ids.unique(make_slug(text.inline(element), separator)))
+                element.set("id", ids.unique(heading_slug(text.inline(element), make_slug, separator)))
 
 
 class _SectionReader:

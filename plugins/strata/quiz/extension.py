@@ -24,12 +24,12 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown.extensions import Extension
-from markdown.extensions.toc import render_inner_html, slugify, strip_tags
+from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..errors import StrataError
-from ..ids import PageIds, page_ids
+from ..ids import PageIds, heading_slug, page_ids
 from .model import Quiz
 from .parse import find_blocks, parse_quiz
 from .render import Section, quiz_view, render_view
@@ -100,7 +100,7 @@ class QuizTreeprocessor(Treeprocessor):
         """The heading's title as the table of contents shows it, and its id (given one if it has none)."""
         title = html.unescape(strip_tags(render_inner_html(heading, self.md)))
         if not heading.get("id"):
-            heading.set("id", ids.unique(slugify(title, "-")))
+            heading.set("id", ids.unique(heading_slug(title)))
         return Section(heading.get("id"), " ".join(title.split()))
 
 
