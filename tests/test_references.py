@@ -1,12 +1,17 @@
 """Citations (MLA): every field of a reference is shown, a title's own ? or ! takes no period after it, and a
-``url`` is a whole http(s) address; anything else stops the build at its line."""
+``url`` is a whole http(s) address; anything else stops the build at its line. The references page: a topic's
+anchor is never an id of the theme."""
 
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from strata.errors import StrataError
+from strata.ids import anchors_beside
 from strata.references import Reference, load_references, url_problem
+from strata.search.shards import read_shard
+from tests.support.site import TINY_TOPIC, build_tiny_site
 
 SPANISH_QUOTES = {"“%(title)s.”": "«%(title)s».", "vol. %(value)s": "vol. %(value)s"}
 
@@ -80,3 +85,36 @@ def test_a_bad_url_is_reported_at_its_line(tmp_path):
     path = write(tmp_path, "- authors: A\n  title: T\n  year: 2000\n  url: http://example.org/a b\n")
     with pytest.raises(StrataError, match=rf"^{path}:4: the url 'http://example.org/a b' has a space; "):
         load_references(path)
+
+
+def topic_named(slug: str) -> dict[str, str]:
+    """The tiny site's demo topic as topic ``slug``, with one reference."""
+    files = {path.replace("/demo/", f"/{slug}/"): text.replace("Topic: demo", f"Topic: {slug}")
+             for path, text in TINY_TOPIC.items()}
+    return {**files, f"topics/{slug}/references.yaml": "- authors: A\n  title: T\n  year: 2000\n"}
+
+
+def test_anchors_beside_the_themes_ids_take_the_next_free_number():
+    assert anchors_beside(["main", "main-2", "sleep", "page-title"], {"main", "page-title", "search-q"}) == {
+        "main": "main-3", "main-2": "main-2", "page-title": "page-title-2", "sleep": "sleep"}
+
+
+def test_a_topic_named_like_a_theme_id_has_its_references_at_another_anchor(tmp_path):
+    """Topics 'main' and 'page-title' (ids of the theme) are listed at #main-2, #page-title-2, and every link to
+    them says so: the skip link's #main and the page's title keep their one element."""
+    result = build_tiny_site(tmp_path, {**topic_named("main"), **topic_named("page-title")}, base={})
+    assert result.returncode == 0, result.stderr
+    references = BeautifulSoup(result.page("references.html"), "html.parser")
+    for slug in ("main", "page-title"):
+        assert len(references.find_all(id=slug)) == 1
+        heading = references.find(id=f"{slug}-2")
+        assert heading.name == "h2"
+        assert heading.parent["aria-labelledby"] == f"{slug}-2"
+        for page in ("index", "fundamentals", "academic"):
+            links = BeautifulSoup(result.page(f"topics/{slug}/{page}.html"), "html.parser").select(
+                "a[href*='references.html#']")
+            assert [link["href"] for link in links] == [f"../../references.html#{slug}-2"]
+    urls = {doc[0] for shard in (result.output / "search").glob("c*.js")
+            for doc in read_shard(shard.read_text(encoding="utf-8"))[1]}
+    assert {url for url in urls if url.startswith("references.html")} == {"references.html#main-2",
+                                                                          "references.html#page-title-2"}

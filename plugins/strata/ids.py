@@ -50,6 +50,15 @@ def heading_slug(words: str, make_slug=slugify, separator: str = "-") -> str:
     return make_slug(words, separator) or slugify_unicode(words, separator)
 
 
+def anchors_beside(names, reserved) -> dict[str, str]:
+    """Each of ``names`` as an id on a page that also holds the ``reserved`` ids (the theme's, :func:`theme_ids`):
+    the name itself, or, for one of them, ``<name>-2`` (``-3`` … when another name is that), as a heading's id
+    would be."""
+    names = sorted(set(names))
+    taken = PageIds({*reserved, *names})
+    return {name: taken.unique(name) if name in reserved else name for name in names}
+
+
 def ids_in_html(source: str) -> set[str]:
     """The ids of the elements in a piece of raw HTML (``ID="x"`` counts: names are case-insensitive)."""
     return {token.attrs["id"] for token in tokens(source) if isinstance(token, StartTag) and token.attrs.get("id")}

@@ -114,7 +114,7 @@ def on_all_generators_finalized(generators) -> None:
     for page in pages:  # Pelican formats page.url from the settings on every access: once per page is enough
         page.override_url = page.url
     gettext_for = lambda page: page_translations(settings, page.source_path).gettext  # noqa: E731
-    topics = collect_topics(pages, config, errors, gettext_for, default)
+    topics = collect_topics(pages, config, errors, gettext_for, default, theme_ids=state.theme_ids)
     link_versions(topics, default, errors)
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
     measure_tiers(topics, pages, config, errors, gettext_for)

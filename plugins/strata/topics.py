@@ -16,6 +16,7 @@ from unidecode import unidecode
 
 from .config import StrataConfig, TierSpec
 from .errors import SOURCE_ENCODING, ErrorLog, StrataError
+from .ids import anchors_beside
 from .readability import ReadingStats
 from .references import Reference, load_references
 
@@ -53,6 +54,10 @@ class Topic:
     references: list[Reference] = field(default_factory=list)
     lang: str = "en"
     versions: dict = field(default_factory=dict, compare=False, repr=False)
+    references_anchor: str = ""  # the id of its section on the references page: the slug, unless the theme has it
+
+    def __post_init__(self):
+        self.references_anchor = self.references_anchor or self.slug
 
     def tier(self, tier_id: str) -> TierPage | None:
         return next((tier for tier in self.tiers if tier.spec.id == tier_id), None)
@@ -92,10 +97,11 @@ def metadata_line(path: str, key: str) -> int:
 
 
 def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_for=lambda page: str,
-                   default_lang: str = "en") -> list[Topic]:
+                   default_lang: str = "en", *, theme_ids: frozenset[str] = frozenset()) -> list[Topic]:
     """Group ``pages`` by topic and language, validate them and attach the model to each page
     (``gettext_for(page)`` translates into the page's language: a tier page may be titled with its tier's label
-    in it). The topics of the site's language ``default_lang`` come first, then each translation.
+    in it). The topics of the site's language ``default_lang`` come first, then each translation. A topic
+    whose slug is one of the theme's ``theme_ids`` (``main``) has its references at ``#main-2``.
 
     Problems (unknown tier, a tier given twice, a missing tier or overview, a
     malformed topic slug) go to ``errors``; pages without ``Topic:`` are ignored.
@@ -134,6 +140,9 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_
                        folders_with_errors=folders_with_errors, lang=lang, translation=lang != default_lang)
         if topic is not None:
             topics.append(topic)
+    anchors = anchors_beside((topic.slug for topic in topics), theme_ids)
+    for topic in topics:
+        topic.references_anchor = anchors[topic.slug]
     return topics
 
 

@@ -42,8 +42,8 @@ def collect_docs(topics, glossary, gettext=str, root: str = "") -> Iterator[Sear
                 yield SearchDoc(url, title, topic.title, kind, section.text)
         if topic.references:
             text = " ".join(plain_text(r.cite(gettext)) for r in topic.references)
-            yield SearchDoc(f"references.html#{topic.slug}", gettext("References: %(topic)s") % {"topic": topic.title},
-                            references, references, text)
+            yield SearchDoc(f"references.html#{topic.references_anchor}",
+                            gettext("References: %(topic)s") % {"topic": topic.title}, references, references, text)
     titles = {topic.slug: topic.title for topic in topics}
     for term in glossary.terms:  # a topic's own entry is shown as "<topic title> · Glossary"
         yield SearchDoc(f"glossary.html#{term.anchor}", term.term, titles.get(term.topic, glossary_kind),
