@@ -131,3 +131,19 @@ def test_the_glossary_page_files_other_scripts_under_other_at_the_end(tmp_path):
     other = page.find(id="letter-other")
     assert other.get_text() == "Other"
     assert [dt.get_text() for dt in other.find_parent("section").select("dt")] == ["α-blocker"]
+
+
+def test_terms_written_in_another_script_are_anchored_at_their_own_words(tmp_path):
+    """A term with no Latin letter (a Greek or Arabic glossary) keeps its letters in its anchor, as a heading's id
+    does; it was refused as having no letter."""
+    result = build_tiny_site(tmp_path, {
+        "glossary.yaml": "- term: Αίμα\n  definition: Το υγρό των αγγείων.\n"
+                         "- term: هرمون\n  definition: رسول كيميائي.\n",
+        "topics/demo/fundamentals.md": tier("Το αίμα και ο هرمون.\n")})
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup(result.page("topics/demo/fundamentals.html"), "html.parser")
+    assert [a["href"].rsplit("/", 1)[-1] for a in page.select("a.term")] == ["glossary.html#αίμα",
+                                                                             "glossary.html#هرمون"]
+    glossary = BeautifulSoup(result.page("glossary.html"), "html.parser")
+    assert glossary.find(id="αίμα").get_text(strip=True).startswith("Αίμα")
+    assert glossary.find(id="هرمون") is not None

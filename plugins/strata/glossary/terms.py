@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
 from ..errors import StrataError
@@ -128,10 +129,11 @@ class Glossary:
 
 
 def slugify(text: str) -> str:
-    """``"HPG axis"`` → ``"hpg-axis"``: ASCII, lower case, words joined by hyphens."""
+    """``"HPG axis"`` → ``"hpg-axis"``: ASCII, lower case, words joined by hyphens; a name with no Latin letter or
+    digit (``"Αίμα"``, ``"هرمون"``) keeps its own letters, lower case, as a heading's id does (:mod:`strata.ids`)."""
     # NFKD makes a non-breaking hyphen (U+2011) a hyphen (U+2010): a word break like "-", as in the matcher.
     ascii_text = unicodedata.normalize("NFKD", text).replace("\u2010", "-").encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or slugify_unicode(text, "-")
 
 
 def sort_key(text: str) -> str:
