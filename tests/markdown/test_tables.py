@@ -60,3 +60,17 @@ class TestTables(TestCase):
             "<td>Gonadorelin</td>\n<td>Pituitary</td>\n</tr>\n</tbody>\n</table>",
             extensions=[AccessibleTableExtension(require_caption=False)],
         )
+
+    def test_a_raw_html_table_scrolls_in_a_region_named_by_its_caption(self):
+        self.assertMarkdownRenders(
+            "Intro.\n\n<table>\n<caption>Doses &amp; <b>times</b></caption>\n<tr><th>A</th></tr>\n</table>\n\nAfter.\n",
+            '<p>Intro.</p>\n<div aria-label="Doses &amp; times" class="table-scroll" role="region" tabindex="0">'
+            "<table>\n<caption>Doses &amp; <b>times</b></caption>\n<tr><th>A</th></tr>\n</table>\n</div>\n"
+            "<p>After.</p>")
+
+    def test_a_raw_html_table_without_caption_is_an_error_at_its_line(self):
+        source = "Intro.\n\n<table class=\"doses\">\n<tr><th>A</th></tr>\n</table>\n"
+        with self.assertRaises(StrataError) as caught:
+            markdown.markdown(source, extensions=[AccessibleTableExtension()])
+        self.assertIn("add <caption>what the table shows</caption>", caught.exception.message)
+        self.assertEqual(caught.exception.located("t.md", source).line, 3)

@@ -22,11 +22,15 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..errors import StrataError
 from ..ids import page_ids
+from .rawhtml import elements_with_words
 
 CAPTION = re.compile(r"^\s*Table:\s*")
+RAW_TABLE = re.compile(r"\s*<table[\s>]", re.IGNORECASE)  # a raw HTML block that is a table
+CAPTION_TAG = frozenset({"caption"})
 SPACE = re.compile(r"\s+")
 
 
@@ -42,6 +46,25 @@ class TableCaptionProcessor(Treeprocessor):
             ids = page_ids(self.md, root)
             for parent, index, table in tables:
                 self._enhance(parent, index, table, ids)
+        stash = self.md.htmlStash.rawHtmlBlocks
+        if raw_tables := {index for index, raw in enumerate(stash) if isinstance(raw, str) and RAW_TABLE.match(raw)}:
+            for paragraph in root.iter("p"):  # a raw block is a paragraph holding only its placeholder
+                found = HTML_PLACEHOLDER_RE.fullmatch((paragraph.text or "").strip()) if not len(paragraph) else None
+                if found and int(found.group(1)) in raw_tables:
+                    self._enhance_raw(paragraph, stash[int(found.group(1))])
+
+    def _enhance_raw(self, paragraph: etree.Element, table: str) -> None:
+        """A table written in raw HTML: its ``<caption>`` is required as a pipe table's is, and it scrolls in a
+        region named by it (the paragraph around its placeholder becomes that region)."""
+        caption = next((words for _, words, _ in elements_with_words(table, CAPTION_TAG)), "")
+        if not caption.strip():
+            if self.require_caption:
+                raise StrataError("this table has no caption; add <caption>what the table shows</caption> "
+                                  "just after <table>", needle=table.split("\n", 1)[0])
+            return
+        paragraph.tag = "div"
+        paragraph.attrib = {"class": "table-scroll", "role": "region", "tabindex": "0",
+                            "aria-label": " ".join(caption.split())}
 
     def _enhance(self, parent, index, table, ids):
         following = parent[index + 1] if index + 1 < len(parent) else None
