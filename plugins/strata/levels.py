@@ -83,7 +83,7 @@ def measure_tiers(topics, pages, config, errors: ErrorLog, gettext_for=lambda pa
                 title = gettext_for(page)(IN_BRIEF_TITLE)
                 page.strata_sections = (Section(IN_BRIEF_ANCHOR, title, tier.in_brief.texts), *body)
     for page in pages:  # (a tier page whose topic is incomplete has its own error, and is no tier here)
-        if getattr(page, "in_brief", None) is not None and not page.metadata.get("tier"):
+        if getattr(page, "in_brief", None) is not None and not getattr(page, "tier", None):
             errors.add(StrataError("an in-brief block belongs to a tier page (one with 'Topic:' and 'Tier:'); "
                                    "move it to a tier or remove it", page.source_path, _in_brief_line(page)))
 
