@@ -22,9 +22,13 @@ PLUGINS = ["strata"]
 # Strata publishes pages only: topics are folders of pages under content/topics/.
 ARTICLE_PATHS = []
 PAGE_PATHS = ["topics", "pages"]
-# Every other file in a topic folder (images, handouts) is published at the same path beside its pages.
+# Every other file in a topic folder (images, handouts) is published at the same path beside its pages, when a
+# page links to it (a file nothing links to is left out, with a warning: see plugins/strata/topic_files.py).
 STATIC_PATHS = ["topics", "pages"]
-IGNORE_FILES = [".#*", "*.yaml", "README*"]
+# Never read nor published: hidden files and folders (.DS_Store, Vim's .swp), editor backups and autosaves,
+# Office lock files, Windows' and macOS's litter; and Strata's data files and READMEs.
+IGNORE_FILES = [".*", "*~", "*.bak", "*.orig", "*.rej", "*.swp", "*.tmp", "#*#", "~$*", "[Tt]humbs.db",
+                "ehthumbs.db", "[Dd]esktop.ini", "Icon\r", "__MACOSX", "*.yaml", "README*"]
 PATH_METADATA = r"(?P<path_no_ext>.*)\..*"
 PAGE_URL = PAGE_SAVE_AS = "{path_no_ext}.html"
 DIRECT_TEMPLATES = ["index", "glossary", "references", "search", "404"]

@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
 from strata.ids import theme_ids
-from strata.reader import StrataMarkdownReader
+from strata.reader import PAGE_KEYS, StrataMarkdownReader
+from strata.records import edit_distance, misspelling_of
 from strata.state import build_state
 from tests.support.site import ROOT, build_tiny_site
 
@@ -108,3 +109,35 @@ def test_an_overview_without_summary_does_not_show_its_first_paragraph_twice(tmp
     assert page.select_one('meta[name="description"]')["content"] == "What this topic is about."
     home = BeautifulSoup(result.page("index.html"), "html.parser")
     assert "What this topic is about." in home.select_one(".topic-list__item").get_text()
+
+
+def test_a_misspelt_header_key_is_an_error_and_a_key_of_ones_own_is_kept(tmp_path):
+    """Pelican keeps any header key; one a slip away from a key Strata or Pelican reads is a mistake that would
+    be ignored ('Sumary:' leaves the page without a summary), reported at its line with the key meant."""
+    settings, _ = _site(tmp_path)
+    folder = tmp_path / "content" / "topics" / "sleep-and-hormones"
+    own = folder / "own.md"
+    own.write_text("Title: Notes\nSubtitle: Kept\nTranslator: Ana\nKeywords: sleep\n\nText.\n", encoding="utf-8")
+    _, metadata = StrataMarkdownReader(settings).read(str(own))
+    assert (metadata["subtitle"], metadata["translator"], metadata["keywords"]) == ("Kept", "Ana", "sleep")
+    assert not build_state(settings).errors.errors
+
+    misspelt = folder / "misspelt.md"
+    misspelt.write_text("Titel: Notes\nSumary: A summary.\nGlosary: off\nSave-as: x.html\nSubtitle: Kept\n\nText.\n",
+                        encoding="utf-8")
+    assert StrataMarkdownReader(settings).read(str(misspelt)) == ("", {"status": "skip"})
+    assert [str(error).rsplit("/", 1)[-1] for error in build_state(settings).errors.errors] == [
+        f"misspelt.md:{line}: unknown key {written!r}; did you mean {meant!r}? Correct it to '{meant}:' "
+        "(as written, the line is ignored)"
+        for line, written, meant in [(1, "Titel", "Title"), (2, "Sumary", "Summary"), (3, "Glosary", "Glossary"),
+                                     (4, "Save-as", "Save_as")]]
+
+
+def test_a_misspelling_is_one_slip_of_the_keyboard_away():
+    known = PAGE_KEYS
+    assert [misspelling_of(key, known) for key in ("Sumary", "Summery", "Titel", "Teir", "Topics", "Tag", "modifed")
+            ] == ["summary", "summary", "title", "tier", "topic", "tags", "modified"]
+    assert [misspelling_of(key, known) for key in ("Summary", "SUMMARY", "Subtitle", "Translator", "Keywords",
+                                                   "Description", "Order")] == [None] * 7
+    assert [edit_distance(a, b) for a, b in [("", "ab"), ("ab", "ba"), ("kitten", "sitting"), ("same", "same")]
+            ] == [2, 1, 3, 0]

@@ -23,12 +23,11 @@ from .errors import StrataError, display_path
 from .glossary.terms import translated_glossary_file
 from .i18n import SOURCE_LANG, catalogue_language, languages, translations
 from .names import name_key
-from .topics import metadata_line
+from .topics import OVERVIEW_FILE, metadata_line
 
 logger = logging.getLogger("pelican.strata.languages")  # under Pelican's logger, which shows warnings
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
-OVERVIEW_FILE = "index.md"
 
 
 def default_language(settings: dict) -> str:

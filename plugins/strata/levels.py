@@ -21,7 +21,8 @@ from .markdown.in_brief import START_IN_SOURCE, InBrief, untraced
 from .markdown.safe import render_inline
 from .pagetext import Section, plain_text
 from .prose import prose_and_rest
-from .readability import Grades, measure, reading_stats, sentences, split_sentences
+from .readability import WORD, Grades, measure, reading_stats, sentences, split_sentences
+from .topics import text_line
 
 IN_BRIEF_TITLE = N_("In brief")
 
@@ -73,6 +74,10 @@ def measure_tiers(topics, pages, config, errors: ErrorLog, gettext_for=lambda pa
         for tier in topic.tiers:
             page = tier.page
             prose, rest = tier_text(page)
+            if not any(WORD.search(line) for line in prose):
+                errors.add(StrataError("this tier has no text to read (paragraphs, lists or key points; its reading "
+                                       "level is measured on them); write it after the header", page.source_path,
+                                       text_line(page.source_path)))
             lang = getattr(page, "lang", None) or "en"
             tier.stats = reading_stats(prose, rest, config.words_per_minute, config.reading_targets[tier.spec.id], lang)
             in_brief = getattr(page, "in_brief", None)

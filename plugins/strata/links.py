@@ -63,6 +63,7 @@ class LinkReport:
     fragments: int = 0
     dead: list[DeadLink] = field(default_factory=list)
     images: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # file → first (page, line, url)
+    targets: set[str] = field(default_factory=set)  # every file a link found
 
 
 def check_output(output: str, site_url: str = "", offline: bool = False, memory: LinkMemory | None = None
@@ -192,6 +193,7 @@ class _Check:
             report.links += links.links
             report.fragments += links.fragments
             report.dead += links.dead
+            report.targets |= links.targets
             for target, first in links.images.items():
                 report.images.setdefault(target, first)
         wanted: dict[str, set[str]] = {}  # page → the fragments other pages link to on it

@@ -25,7 +25,8 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    stylesheet and script (:mod:`strata.components`); for the public web
    (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``;
    then check every link of the written site (``linkreport.py``, which also remembers at step 4
-   which Markdown file wrote each page); then record the run as finished.
+   which Markdown file wrote each page) and take out of the output the files of topic folders that no link
+   found (:mod:`strata.topic_files`, listed at step 4); then record the run as finished.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import logging
 import os
 
 from pelican import signals
-from pelican.generators import PagesGenerator
+from pelican.generators import PagesGenerator, StaticGenerator
 
 from .bytecode import share_compiled_templates
 from .caching import guard_cache, page_metadata, read_version, reader_metadata
@@ -64,6 +65,7 @@ from .publishing import is_absolute_site, write_sitemap_and_robots
 from .reader import StrataMarkdownReader
 from .search import doc_key, index_memory, index_version, write_index
 from .state import build_state, start_build
+from .topic_files import topic_files
 from .topics import check_output_files, collect_topics
 
 
@@ -117,6 +119,8 @@ def on_all_generators_finalized(generators) -> None:
     topics = collect_topics(pages, config, errors, gettext_for, default, theme_ids=state.theme_ids)
     link_versions(topics, default, errors)
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
+    static_generator = next((g for g in generators if isinstance(g, StaticGenerator)), None)
+    state.topic_files = topic_files(static_generator.staticfiles if static_generator else (), topics)
     measure_tiers(topics, pages, config, errors, gettext_for)
 
     sites = language_sites(topics, pages, state, settings)

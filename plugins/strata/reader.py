@@ -39,6 +39,7 @@ from .markdown.tables import AccessibleTableExtension
 from .pagetext import opening_words
 from .quiz import QuizExtension
 from .quiz.render import PackedViews
+from .records import misspelling_of
 from .state import build_state
 from .topics import metadata_line
 
@@ -46,6 +47,11 @@ TOC_EXTENSION = "markdown.extensions.toc"
 META_PRIORITY = 27  # where markdown.extensions.meta registers its preprocessor
 DATES = ("date", "modified")
 STATUSES = ("published", "hidden", "draft")  # Pelican's page statuses an author may write
+# The header keys Strata and Pelican read (AUTHORING.md, "The metadata header"; Pelican's Content and readers); a key
+# one slip away from one of them is a misspelling, any other a key of the author's own, which Pelican keeps.
+PAGE_KEYS = ("title", "topic", "tier", "summary", "glossary", "status", "save_as", "date", "modified", "lang",
+             "slug", "url", "template", "translation", "author", "authors", "category", "tags", "timezone",
+             "date_format")
 
 
 class _MetadataError(Exception):
@@ -54,6 +60,20 @@ class _MetadataError(Exception):
     def __init__(self, name: str, value: str, reason: str):
         super().__init__(reason)
         self.name, self.value, self.reason = name, value, reason
+
+
+def misspelt_keys(source_path: str, metadata: dict) -> list[StrataError]:
+    """An error at each key of the header that is a misspelling of a key Strata or Pelican reads (which would be
+    ignored: 'Sumary:' gives the page no summary)."""
+    problems = []
+    for key in metadata:
+        meant = misspelling_of(key, PAGE_KEYS)
+        if meant is not None:
+            written, meant = key.capitalize(), meant.capitalize()
+            problems.append(StrataError(f"unknown key {written!r}; did you mean {meant!r}? Correct it to "
+                                        f"'{meant}:' (as written, the line is ignored)",
+                                        source_path, metadata_line(source_path, key)))
+    return problems
 
 
 def metadata_problem(source_path: str, metadata: dict) -> StrataError | None:
@@ -165,9 +185,14 @@ class StrataMarkdownReader(MarkdownReader):
                                       else "correct the value or remove the line"),
                                    source_path, metadata_line(source_path, exc.name)))
             return "", {"status": "skip"}
-        problem = metadata_problem(source_path, metadata) or translation_metadata(self.settings, source_path, metadata)
-        if problem is not None:
-            errors.add(problem)
+        problems = misspelt_keys(source_path, metadata)
+        if not problems:  # a misspelt key first: 'Titel:' is the cause of "no title"
+            problem = metadata_problem(source_path, metadata) or translation_metadata(self.settings, source_path,
+                                                                                       metadata)
+            problems = [problem] if problem is not None else []
+        if problems:
+            for problem in problems:
+                errors.add(problem)
             return "", {"status": "skip"}
         if "summary" not in metadata:
             # Pelican would cut the page's HTML after 50 words, headings and hidden glossary definitions included

@@ -55,6 +55,28 @@ def unknown_key(key: str, known, what: str) -> str:
     return f"unknown key {key!r} in {what}; {hint}known keys: {', '.join(known)}"
 
 
+def misspelling_of(key: str, known) -> str | None:
+    """The key of ``known`` that ``key`` is one slip of the keyboard away from (a letter wrong, missing or added,
+    or two side by side swapped), ignoring case; None when there is none, or ``key`` is known. Stricter than
+    :func:`unknown_key`'s suggestion, for keys among which one's own are allowed ('Subtitle', 'Translator')."""
+    key = str(key).casefold()
+    if any(key == k.casefold() for k in known):
+        return None
+    return next((k for k in known if edit_distance(key, k.casefold()) == 1), None)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """The letters to change, add, remove or swap (two side by side) to make ``a`` into ``b``."""
+    previous, current = None, list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        before, previous, current = previous, current, [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if before is not None and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                current[j] = min(current[j], before[j - 2] + 1)
+    return current[-1]
+
+
 def construct(node: yaml.Node):
     """The plain Python value of a composed node (str, int, bool, list, dict)."""
     return yaml.SafeLoader("").construct_object(node, deep=True)

@@ -21,6 +21,7 @@ from .readability import ReadingStats
 from .references import Reference, load_references
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+OVERVIEW_FILE = "index.md"  # a topic's overview; each tier is <tier id>.md
 
 
 def suggested_slug(text: str) -> str:
@@ -84,16 +85,28 @@ class Topic:
 def metadata_line(path: str, key: str) -> int:
     """Line of ``key:`` in the metadata header of ``path`` (1 when not found)."""
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    for number, line in enumerate(_lines(path), 1):
+        if not line.strip():
+            break
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def text_line(path: str) -> int:
+    """Line where the text of ``path`` starts, after its metadata header (its last line when it has no text)."""
+    lines = _lines(path)
+    after_header = next((number for number, line in enumerate(lines, 1) if not line.strip()), len(lines))
+    return next((number for number, line in enumerate(lines[after_header:], after_header + 1) if line.strip()),
+                max(1, len(lines)))
+
+
+def _lines(path: str) -> list[str]:
     try:
         with open(path, encoding=SOURCE_ENCODING) as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    break
-                if pattern.match(line):
-                    return number
+            return handle.read().splitlines()
     except (OSError, UnicodeDecodeError):
-        pass
-    return 1
+        return []
 
 
 def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_for=lambda page: str,
@@ -104,10 +117,12 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_
     whose slug is one of the theme's ``theme_ids`` (``main``) has its references at ``#main-2``.
 
     Problems (unknown tier, a tier given twice, a missing tier or overview, a
-    malformed topic slug) go to ``errors``; pages without ``Topic:`` are ignored.
+    malformed topic slug, a page outside its topic's folder or under another name than
+    its own) go to ``errors``; pages without ``Topic:`` are ignored.
     """
     overviews: dict[tuple[str, str], object] = {}
     tier_pages: dict[tuple[str, str], dict[str, object]] = {}
+    reported_folders: set[tuple[str, str]] = set()
     for page in sorted(pages, key=lambda p: p.source_path):  # the same report on every file system
         lang = getattr(page, "lang", None) or default_lang
         slug = getattr(page, "topic", None)
@@ -123,11 +138,17 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_
                                    page.source_path, metadata_line(page.source_path, "topic")))
             continue
         tier_id, key = getattr(page, "tier", None), (lang, slug)
-        if tier_id is None:
-            _claim(overviews, key, page, errors, "an overview page (Topic: without Tier:)")
-        elif config.tier(tier_id) is None:
+        if tier_id is not None and config.tier(tier_id) is None:
             errors.add(StrataError(f"unknown tier {tier_id!r}; use one of: {', '.join(t.id for t in config.tiers)}",
                                    page.source_path, metadata_line(page.source_path, "tier")))
+            continue
+        misplaced = _misplaced(page, slug, tier_id, lang != default_lang, reported_folders)
+        if misplaced is not None:
+            errors.add(misplaced)
+            if lang != default_lang:  # not a translation of its topic: no other message about it
+                continue
+        if tier_id is None:
+            _claim(overviews, key, page, errors, "an overview page (Topic: without Tier:)")
         else:
             _check_tier_title(page, config.tier(tier_id), errors, gettext_for(page))
             _claim(tier_pages.setdefault(key, {}), tier_id, page, errors, f"tier {tier_id!r} of topic {slug!r}")
@@ -143,7 +164,25 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_
     anchors = anchors_beside((topic.slug for topic in topics), theme_ids)
     for topic in topics:
         topic.references_anchor = anchors[topic.slug]
+    _check_loose_pages([page for page in pages if getattr(page, "topic", None) is None
+                        and getattr(page, "tier", None) is None], topics, errors, default_lang)
     return topics
+
+
+def _check_loose_pages(pages: list, topics: list[Topic], errors: ErrorLog, default_lang: str) -> None:
+    """A page without ``Topic:`` in a topic's folder (or its translation folder) would be published as a page of
+    its own, linked from nowhere: an error (a private note, or a tier whose header lacks its topic)."""
+    folders = {os.path.dirname(topic.overview.source_path): topic.slug
+               for topic in topics if topic.lang == default_lang}
+    for page in pages:
+        folder = os.path.dirname(page.source_path)
+        slug = folders.get(folder if (getattr(page, "lang", None) or default_lang) == default_lang
+                           else os.path.dirname(folder))
+        if slug is not None and os.path.basename(page.source_path) != OVERVIEW_FILE:
+            errors.add(StrataError(f"this page is in the folder of topic {slug!r} but has no 'Topic:', so it would be "
+                                   f"published on its own; a topic's folder holds its {OVERVIEW_FILE} and one file per "
+                                   f"tier: add 'Topic: {slug}' and 'Tier: …', or keep the file outside content/",
+                                   page.source_path, 1))
 
 
 def _check_tier_title(page, spec: TierSpec, errors: ErrorLog, gettext=str) -> None:
@@ -154,6 +193,41 @@ def _check_tier_title(page, spec: TierSpec, errors: ErrorLog, gettext=str) -> No
         errors.add(StrataError(f"'Title: {title}' is not shown: a tier page is titled with its tier name and "
                                f"the topic's title; write 'Title: {gettext(spec.label)}' (put a topic title in the "
                                "topic's index.md)", page.source_path, metadata_line(page.source_path, "title")))
+
+
+def _misplaced(page, slug: str, tier_id: str | None, translation: bool,
+               reported_folders: set[tuple[str, str]]) -> StrataError | None:
+    """A topic's pages are ``<slug>/index.md`` and ``<slug>/<tier id>.md`` (a translation's in ``<slug>/<lang>/``):
+    what to move or rename when ``page`` is not where its ``Topic:`` and ``Tier:`` say. A folder not named
+    with the slug is reported once (on its first page), with the page's own path to move to."""
+    path = page.source_path
+    language_folder = os.path.dirname(path) if translation else ""
+    folder = os.path.dirname(language_folder or path)
+    folder_name, name = os.path.basename(folder), os.path.basename(path)
+    expected = f"{tier_id}.md" if tier_id else OVERVIEW_FILE
+    if folder_name != slug:
+        if (folder, slug) in reported_folders:
+            return None
+        reported_folders.add((folder, slug))
+        relative = os.path.dirname(str(getattr(page, "relative_source_path", "")).replace(os.sep, "/"))
+        depth = len([part for part in relative.split("/") if part]) - (1 if translation else 0)
+        inside = depth <= 1  # a page right in topics/: its topic's folder goes inside
+        parent = folder if inside else os.path.dirname(folder)
+        target = os.path.join(parent, slug, *([os.path.basename(language_folder)] if translation else []), expected)
+        if translation and SLUG.match(folder_name):
+            return StrataError(f"this translation says 'Topic: {slug}' but is in the folder of topic {folder_name!r}; "
+                               "a translation has the 'Topic:' of the pages in the folder above it: write "
+                               f"'Topic: {folder_name}' (or move it to {target})", path, metadata_line(path, "topic"))
+        rename = "" if inside else f" (or, if the folder holds this topic only, rename the folder to {slug})"
+        return StrataError(f"this page says 'Topic: {slug}' but is in the folder {folder_name!r}; a topic's pages "
+                           f"are in the folder named with its slug: move this page to {target}{rename}",
+                           path, metadata_line(path, "topic"))
+    if name != expected:
+        said, other = ((f"'Tier: {tier_id}'", "correct 'Tier:'") if tier_id else
+                       ("'Topic:' without 'Tier:' (the topic's overview)", "add 'Tier: …' if it is a tier"))
+        return StrataError(f"this page says {said}, so its file must be named {expected}, not {name}; rename the file "
+                           f"(or {other})", path, metadata_line(path, "tier" if tier_id else "topic"))
+    return None
 
 
 def _claim(registry: dict, key: str, page, errors: ErrorLog, what: str) -> None:
@@ -174,13 +248,13 @@ def _topic(slug, overview, pages_by_tier, config: StrataConfig, errors: ErrorLog
     if not complete and folder in folders_with_errors:
         return None
     if overview is None:
-        index = os.path.join(folder, "index.md")
+        index = os.path.join(folder, OVERVIEW_FILE)
         if os.path.isfile(index):  # the overview is there but does not name its topic
             errors.add(StrataError(f"this page is the overview of topic {slug!r} only if its header names the "
                                    f"topic; write the line 'Topic: {slug}' in its header", index,
                                    metadata_line(index, "topic")))
         else:
-            errors.add(StrataError(f"topic {slug!r} has no overview page; add {folder}/index.md with "
+            errors.add(StrataError(f"topic {slug!r} has no overview page; add {folder}/{OVERVIEW_FILE} with "
                                    f"'Title:', 'Topic: {slug}' and a 'Summary:'", some_page.source_path, 1))
         return None
     missing = [t.id for t in config.tiers if t.id not in pages_by_tier]
