@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 
 from babel import Locale, UnknownLocaleError
 
 from .errors import StrataError, display_path
 from .glossary.terms import translated_glossary_file
 from .i18n import SOURCE_LANG, catalogue_language, languages, translations
-from .names import name_key
+from .names import LANGUAGE_CODE, name_key
 from .topics import OVERVIEW_FILE, metadata_line
 
 logger = logging.getLogger("pelican.strata.languages")  # under Pelican's logger, which shows warnings
 
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
 def default_language(settings: dict) -> str:

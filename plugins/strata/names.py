@@ -8,6 +8,8 @@ mentions it, two aliases) are compared anywhere in Strata.
 
 from __future__ import annotations
 
+import re
+
 # Glossary term links and their hidden definitions (read by theme/static/js/glossary.js).
 TERM_CLASS = "term"                       # <a class="term" href="…#slug" aria-describedby="def-…">
 TERM_DEFS_CLASS = "term-defs"             # <div class="term-defs" hidden> holding one <p> per definition
@@ -49,3 +51,6 @@ def normalise(text: str) -> str:
 def name_key(name: str) -> str:
     """How a name (or matched text) is compared: normalised, lower case, single spaces."""
     return " ".join(normalise(name).lower().split())
+
+# A folder or setting naming a language: 'es', 'pt-BR', 'zh_Hant' (a translation folder's name).
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")

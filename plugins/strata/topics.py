@@ -17,6 +17,7 @@ from unidecode import unidecode
 from .config import StrataConfig, TierSpec
 from .errors import SOURCE_ENCODING, ErrorLog, StrataError
 from .ids import anchors_beside
+from .names import LANGUAGE_CODE
 from .readability import ReadingStats
 from .references import Reference, load_references
 
@@ -218,6 +219,13 @@ def _misplaced(page, slug: str, tier_id: str | None, translation: bool,
             return StrataError(f"this translation says 'Topic: {slug}' but is in the folder of topic {folder_name!r}; "
                                "a translation has the 'Topic:' of the pages in the folder above it: write "
                                f"'Topic: {folder_name}' (or move it to {target})", path, metadata_line(path, "topic"))
+        if not translation and LANGUAGE_CODE.match(folder_name) and os.path.basename(parent) == slug:
+            return StrataError(f"this page is in {folder_name!r}, a folder for a translation, but topic {slug!r} has "
+                               f"no {OVERVIEW_FILE} in the site's language beside that folder; write the topic in "
+                               f"the site's language in content/topics/{slug}/ (its translation stays in "
+                               f"{folder_name}/), or build a site in that language (DEFAULT_LANG = "
+                               f"'{folder_name}', with its pages in content/topics/{slug}/)",
+                               path, metadata_line(path, "topic"))
         rename = "" if inside else f" (or, if the folder holds this topic only, rename the folder to {slug})"
         return StrataError(f"this page says 'Topic: {slug}' but is in the folder {folder_name!r}; a topic's pages "
                            f"are in the folder named with its slug: move this page to {target}{rename}",
