@@ -22,9 +22,10 @@ PLUGINS = ["strata"]
 # Strata publishes pages only: topics are folders of pages under content/topics/.
 ARTICLE_PATHS = []
 PAGE_PATHS = ["topics", "pages"]
-# Every other file in a topic folder (images, handouts) is published at the same path beside its pages, when a
-# page links to it (a file nothing links to is left out, with a warning: see plugins/strata/topic_files.py).
-STATIC_PATHS = ["topics", "pages"]
+# Every other file in a topic folder (images, handouts), and in a shared images/ folder (Pelican's usual place),
+# is published at the same path, when a page links to it (a file nothing links to is left out, with a warning:
+# see plugins/strata/content_files.py).
+STATIC_PATHS = ["topics", "pages", "images"]
 # Never read nor published: hidden files and folders (.DS_Store, Vim's .swp), editor backups and autosaves,
 # Office lock files, Windows' and macOS's litter; and Strata's data files and READMEs.
 IGNORE_FILES = [".*", "*~", "*.bak", "*.orig", "*.rej", "*.swp", "*.tmp", "#*#", "~$*", "[Tt]humbs.db",

@@ -6,7 +6,7 @@ Two steps, wired in ``plugin.py``:
   each page (in the settings, so it belongs to this build only);
 - ``finalized``, after everything else is written: run :func:`~strata.links.check_output` over the written site, warn
   about images over the size budget, take out the files of topic folders no link found
-  (:mod:`strata.topic_files`), and stop the build (``BuildFailed``) if a link
+  (:mod:`strata.content_files`), and stop the build (``BuildFailed``) if a link
   is dead. ``python -m strata build`` then leaves the previous output untouched
   (it built into a staging folder); plain ``pelican`` stops with the same messages.
   Under ``invoke livereload`` (``pelican -r`` loading the content cache) the check remembers
@@ -32,12 +32,12 @@ from urllib.parse import urlsplit
 
 from pelican.generators import PagesGenerator
 
+from .content_files import unpublish_unlinked
 from .errors import SOURCE_ENCODING, StrataError, display_path, line_of
 from .incremental import keeps_memory
 from .links import DeadLink, LinkMemory, check_output
 from .publishing import is_absolute_site
 from .state import build_state
-from .topic_files import unpublish_unlinked
 
 SOURCES_KEY = "STRATA_PAGE_SOURCES"
 MEMORY_KEY = "STRATA_LINK_MEMORY"
@@ -68,7 +68,7 @@ def check_links(pelican) -> None:
                           bool(settings.get("OFFLINE_BUNDLE")), memory)
     locator = _Locator(settings)
     _warn_about_large_images(report.images, pelican.output_path, state.config.image_budget_kb, locator)
-    unpublish_unlinked(pelican.output_path, state.topic_files, report.targets, state.config.languages is None)
+    unpublish_unlinked(pelican.output_path, state.content_files, report.targets, state.config.languages is None)
     for error in _errors(report.dead, locator):
         state.errors.add(error)
     state.errors.raise_if_any()

@@ -26,7 +26,7 @@ Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
    (absolute ``SITEURL``), ``sitemap.xml`` and ``robots.txt``;
    then check every link of the written site (``linkreport.py``, which also remembers at step 4
    which Markdown file wrote each page) and take out of the output the files of topic folders that no link
-   found (:mod:`strata.topic_files`, listed at step 4); then record the run as finished.
+   found (:mod:`strata.content_files`, listed at step 4); then record the run as finished.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .components import configure as configure_components
 from .components import theme_bundles
 from .config import check_build_settings, load_config
+from .content_files import content_files
 from .errors import StrataError, quiet_author_errors
 from .glossary.links import resolve_term_links
 from .glossary.uses_pages import UsesPagesGenerator
@@ -65,7 +66,6 @@ from .publishing import is_absolute_site, write_sitemap_and_robots
 from .reader import StrataMarkdownReader
 from .search import doc_key, index_memory, index_version, write_index
 from .state import build_state, start_build
-from .topic_files import topic_files
 from .topics import check_output_files, collect_topics
 
 
@@ -120,7 +120,7 @@ def on_all_generators_finalized(generators) -> None:
     link_versions(topics, default, errors)
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
     static_generator = next((g for g in generators if isinstance(g, StaticGenerator)), None)
-    state.topic_files = topic_files(static_generator.staticfiles if static_generator else (), topics)
+    state.content_files = content_files(static_generator.staticfiles if static_generator else ())
     measure_tiers(topics, pages, config, errors, gettext_for)
 
     sites = language_sites(topics, pages, state, settings)

@@ -33,7 +33,7 @@ class BuildState:
     search_documents: list | None = None
     alternates: dict = field(default_factory=dict)  # output file -> (lang, url) of each version of the page
     unpublished_files: list = field(default_factory=list)  # written, then removed: a language left out
-    topic_files: dict = field(default_factory=dict)  # output path -> source of each file beside a topic's pages
+    content_files: dict = field(default_factory=dict)  # output path -> source of each file of STATIC_PATHS
     glossary_lang: str = "en"  # the language of the site's own glossary file
     theme_ids: frozenset[str] = frozenset()  # ids the theme's templates write, which no page or glossary id may take
 

@@ -1,4 +1,5 @@
-"""What a topic folder publishes besides its pages: the files a page links to, nothing else.
+"""What the content publishes besides its pages (a topic folder, the shared images/ folder): the files a page
+links to, nothing else.
 
 Hidden files and folders, editor backups and the system's litter are never read (``IGNORE_FILES``); a file
 nothing links to (private notes, a draft) is left out of the output and of the offline zip, with a warning.
@@ -20,14 +21,18 @@ LITTER = {  # never read: no warning either
     "topics/demo/Thumbs.db": "thumbnails",
     "topics/demo/~$aft v2.docx": "lock",
 }
-UNLINKED = {"topics/demo/notes.txt": "Private: ask the reviewer.\n", "topics/demo/Draft v2.docx": "a draft"}
+UNLINKED = {"topics/demo/notes.txt": "Private: ask the reviewer.\n", "topics/demo/Draft v2.docx": "a draft",
+            "images/unused.svg": SVG}
 LINKED = {
     "topics/demo/images/diagram.svg": SVG,
     "topics/demo/handout.txt": "A handout to print.\n",
+    "images/logo.svg": SVG,  # Pelican's usual place for images, shared by the topics
     "topics/demo/fundamentals.md": TINY_TOPIC["topics/demo/fundamentals.md"] + """
         ![A diagram of the loop](images/diagram.svg)
 
         Print [the handout](handout.txt).
+
+        ![The clinic's logo](../../images/logo.svg)
         """,
 }
 FILES = {**LITTER, **UNLINKED, **LINKED}
@@ -45,7 +50,9 @@ def test_a_topic_folder_publishes_its_pages_and_the_files_they_link_to_only(tmp_
                                          "topics/demo/handout.txt", "topics/demo/images/diagram.svg",
                                          "topics/demo/index.html", "topics/demo/intermediate.html"]
     warnings = [line for line in result.stderr.splitlines() if "not published" in line]
-    assert [line.split(": ", 2)[1].rsplit("/", 1)[-1] for line in warnings] == ["Draft v2.docx", "notes.txt"]
+    assert [line.split(": ", 2)[1].rsplit("/", 1)[-1] for line in warnings] == ["unused.svg", "Draft v2.docx",
+                                                                                 "notes.txt"]
+    assert sorted(p.name for p in (result.output / "images").iterdir()) == ["logo.svg"]
     assert all(line.startswith("warning: ") and "no page links to it" in line for line in warnings), warnings
 
 

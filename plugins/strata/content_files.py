@@ -1,0 +1,34 @@
+"""The content's other files (a topic's images and handouts, the shared ``images/`` folder): published only when
+a page links to them.
+
+Pelican copies every file of ``STATIC_PATHS`` into the output; a file that no page of the built site links
+to (private notes, a draft, an image no longer used) is taken out of the output, and so of the offline zip,
+with a warning that names it. Hidden files and folders, editor backups and the operating system's litter are
+never read at all (``IGNORE_FILES`` in ``pelicanconf.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from .errors import display_path
+from .language_sites import remove_files
+
+logger = logging.getLogger("pelican.strata.content_files")  # under Pelican's logger, which shows warnings
+
+
+def content_files(static_files) -> dict[str, str]:
+    """Each of ``static_files`` (Pelican's, from the content's ``STATIC_PATHS``): its output path, with its source."""
+    return {static.save_as.replace(os.sep, "/"): static.source_path for static in static_files}
+
+
+def unpublish_unlinked(output_path: str, files: dict[str, str], linked: set[str], warn: bool = True) -> None:
+    """Delete from ``output_path`` the ``files`` (output path → source) that no link of the site found
+    (``linked``); ``warn`` about each one (not when the output leaves out a language, whose pages may link to it)."""
+    unlinked = sorted(target for target in files if target not in linked)
+    remove_files(output_path, unlinked)
+    if warn:
+        for target in unlinked:
+            logger.warning("%s: not published: no page links to it; link to it from a page (an image, a "
+                           "download), or keep it outside content/ (e.g. private notes)", display_path(files[target]))
