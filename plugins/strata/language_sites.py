@@ -39,6 +39,7 @@ class LanguageSite:
     uses: object
     homes: list
     documents: Callable = field(repr=False)  # () -> the search documents, in the site's order
+    pages: list = field(default_factory=list)  # the site's own pages (content/pages/: "About"), by title
     search: tuple = ((), ())  # what makes the search documents (a callable) and their keys, once collected
     search_version: str = ""
 
@@ -51,7 +52,8 @@ class LanguageSite:
         grows with the number of topics)."""
         return {"strata_lang": self.lang, "strata_topics": self.topics, "strata_glossary": self.glossary,
                 "strata_glossary_uses": self.uses, "strata_home": self.homes[0], "strata_home_pages": self.homes,
-                "strata_topic_titles": self.topic_titles, "strata_search_version": self.search_version}
+                "strata_topic_titles": self.topic_titles, "strata_search_version": self.search_version,
+                "strata_site_pages": self.pages}
 
 
 def language_sites(topics: list, pages: list, state, settings: dict) -> list[LanguageSite]:
@@ -74,7 +76,10 @@ def language_sites(topics: list, pages: list, state, settings: dict) -> list[Lan
         def documents(own=own, glossary=glossary, gettext=gettext, where=where):
             return collect_docs(own, glossary, gettext, root=where)
 
-        sites.append(LanguageSite(lang, where, own, glossary, glossary_at, uses, homes, documents))
+        site_pages = sorted((page for page in own_pages if getattr(page, "topic", None) is None
+                             and getattr(page, "status", "published") == "published"),
+                            key=lambda page: str(page.title).casefold())
+        sites.append(LanguageSite(lang, where, own, glossary, glossary_at, uses, homes, documents, pages=site_pages))
     return sites
 
 

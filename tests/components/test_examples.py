@@ -100,6 +100,11 @@ def check_site_header(document, example, params):
 def check_site_footer(document, example, params):
     texts = [p.get_text() for p in document.select("footer.site-footer p")]
     assert texts == [t for t in (params.get("disclaimer"), params["about"]) if t]
+    links = document.select("footer.site-footer nav a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        (page["title"], f"{params['site_url']}/{page['url']}") for page in params.get("pages", ())]
+    if links:
+        assert document.select_one("footer.site-footer nav")["aria-label"] == "About this site"
 
 
 def check_disclaimer(document, example, params):

@@ -50,3 +50,21 @@ def test_the_last_tier_closes_with_the_reflection_and_references_are_linked_when
     for page in ("topics/demo/index.html", "topics/demo/academic.html"):
         assert soup(result, page).select_one('a[href$="references.html#demo"]'), page
     assert broken_links(result.output, "") == []
+
+
+def test_pages_of_the_site_s_own_are_linked_from_every_footer(tmp_path):
+    """A page in content/pages/ (about, contact) is reached from the footer of every page; without one, the footer
+    has no links."""
+    bare = build_tiny_site(tmp_path / "bare", {})
+    assert bare.returncode == 0, bare.stderr
+    assert soup(bare, "index.html").select("footer.site-footer a") == []
+    result = build_tiny_site(tmp_path / "with", {
+        "pages/about.md": "Title: About this site\n\nWe are a team of nurses.\n",
+        "pages/contact.md": "Title: Contact\n\nWrite to [us](mailto:team@example.org).\n",
+        "pages/draft.md": "Title: Draft notes\nStatus: draft\n\nNot yet.\n"})
+    assert result.returncode == 0, result.stderr
+    for page in ("index.html", "topics/demo/fundamentals.html", "pages/about.html", "glossary.html"):
+        footer = soup(result, page).select("footer.site-footer nav a")
+        links = [(a.get_text(), a["href"].rsplit("/", 2)[-2:]) for a in footer]
+        assert links == [("About this site", ["pages", "about.html"]), ("Contact", ["pages", "contact.html"])], page
+    assert broken_links(result.output, "") == []
