@@ -82,3 +82,4 @@ def test_regenerate_reports_a_mistake_once_and_publishes_the_fix(tmp_path):
     assert whole, "no line holds the whole message"
     where = f"{content / 'topics/demo/academic.md'}:7: "
     assert all(line.lstrip('"').startswith(where) for line in whole), whole
+    assert "Unable to watch" not in log  # content/pages and content/images are missing, and need no warning

@@ -117,3 +117,32 @@ def quiet_author_errors(logger: logging.Logger) -> None:
     """Install :class:`AuthorErrorsWithoutTraceback` on ``logger`` once."""
     if not any(isinstance(f, AuthorErrorsWithoutTraceback) for f in logger.filters):
         logger.addFilter(AuthorErrorsWithoutTraceback())
+
+
+UNWATCHABLE = "Unable to watch path '%s' as it does not exist."  # pelican.utils.wait_for_changes, each rebuild
+
+
+class MissingContentFolders(logging.Filter):
+    """Drop Pelican's autoreload warning about a folder of ``STATIC_PATHS`` missing from the content folder
+    (``content/pages``, ``content/images``: Strata names them, few sites have both). Pelican watches the whole
+    content folder anyway, so a folder made later is seen; the warning, at every rebuild, was only noise.
+    The warning about a missing content folder, theme or settings file is kept."""
+
+    def __init__(self, content: str):
+        super().__init__()
+        self.content = os.path.abspath(content)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg != UNWATCHABLE or not record.args:
+            return True
+        path = os.path.abspath(str(record.args[0]))
+        return not (path != self.content and os.path.commonpath([path, self.content]) == self.content)
+
+
+def quiet_missing_content_folders(content: str) -> None:
+    """Install :class:`MissingContentFolders` for the content folder ``content`` on Pelican's watcher's logger
+    (replacing one installed for an earlier settings file)."""
+    logger = logging.getLogger("pelican.utils")
+    for old in [f for f in logger.filters if isinstance(f, MissingContentFolders)]:
+        logger.removeFilter(old)
+    logger.addFilter(MissingContentFolders(content))

@@ -43,7 +43,7 @@ from .components import configure as configure_components
 from .components import theme_bundles
 from .config import check_build_settings, load_config
 from .content_files import content_files
-from .errors import StrataError, quiet_author_errors
+from .errors import StrataError, quiet_author_errors, quiet_missing_content_folders
 from .glossary.links import resolve_term_links
 from .glossary.uses_pages import UsesPagesGenerator
 from .home import HomePagesGenerator
@@ -70,6 +70,7 @@ from .topics import check_output_files, collect_topics
 
 
 def on_initialized(pelican) -> None:
+    quiet_missing_content_folders(pelican.settings["PATH"])
     check_build_settings(pelican.settings)
     load_config(pelican.settings)
     check_language(pelican.settings["THEME"], pelican.settings.get("DEFAULT_LANG") or SOURCE_LANG,
