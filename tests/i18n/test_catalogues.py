@@ -22,7 +22,7 @@ def msgids(path: Path) -> set:
 
 
 def test_every_catalogue_is_complete_and_compiles():
-    assert languages(THEME) == ["ar", "en", "es"]
+    assert languages(THEME) == ["ar", "en", "es", "fr"]
     for lang in languages(THEME):
         assert catalogue_problems(THEME, lang) == []
 
@@ -63,6 +63,10 @@ def test_plural_forms_follow_each_languages_rules():
     english = plural_forms(translations(THEME, "en"), "en", "%(num)s question on this page.",
                            "%(num)s questions on this page.")
     assert english == {"one": "%(num)s question on this page.", "other": "%(num)s questions on this page."}
+    french = plural_forms(translations(THEME, "fr"), "fr", "%(num)s question on this page.",
+                          "%(num)s questions on this page.")
+    assert french == {"one": "%(num)s question sur cette page.", "many": "%(num)s de questions sur cette page.",
+                      "other": "%(num)s questions sur cette page."}  # 0 and 1 are "one" in French
     assert translations(THEME, "es-MX").gettext("Search") == "Buscar"  # a regional variant uses its language
     assert (text_direction("ar"), text_direction("es"), text_direction("he")) == ("rtl", "ltr", "rtl")
 
@@ -70,10 +74,10 @@ def test_plural_forms_follow_each_languages_rules():
 def test_a_language_without_a_catalogue_stops_the_build(tmp_path):
     settings = tmp_path / "settings.py"
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
-                        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {THEME!r}\nDEFAULT_LANG = 'fr'\n", encoding="utf-8")
+                        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {THEME!r}\nDEFAULT_LANG = 'fi'\n", encoding="utf-8")
     result = run_build(settings, tmp_path / "output")
     assert result.returncode != 0
-    assert "no interface catalogue for language 'fr'" in result.stderr
-    assert "ar, en, es" in result.stderr
-    assert "invoke i18n-update --lang fr" in result.stderr
+    assert "no interface catalogue for language 'fi'" in result.stderr
+    assert ", ".join(languages(THEME)) in result.stderr
+    assert "invoke i18n-update --lang fi" in result.stderr
     assert "Traceback" not in result.stderr

@@ -8,10 +8,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 from xml.etree import ElementTree
 
+import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from strata.i18n import translations
+from strata.i18n import SOURCE_LANG, languages, text_direction, translations
 from strata.report.content import read_site
 from strata.search.shards import read_shard
 from tests.support.checks import soup, topics_of
@@ -194,6 +195,26 @@ def test_a_missing_translation_is_a_warning_per_language_and_the_sitemap_lists_t
     assert entries[f"{site}/es/index.html"] == {"en": f"{site}/index.html", "es": f"{site}/es/index.html",
                                                 "x-default": f"{site}/index.html"}
     assert entries[f"{site}/topics/demo/academic.html"] == {}  # no Spanish version: no alternates
+
+
+@pytest.mark.parametrize("lang", [lang for lang in languages(str(ROOT / "theme")) if lang != SOURCE_LANG])
+def test_a_translation_folder_in_each_shipped_language_builds_with_that_interface(tmp_path, lang):
+    """``topics/demo/<lang>/`` of every language the theme has a catalogue for (fr, de…) builds, and its
+    pages speak that language: ``lang``/``dir``, the skip link, the tier's label and the quiz's plural."""
+    interface = translations(str(ROOT / "theme"), lang)
+    result = build_tiny_site(tmp_path, files={
+        f"topics/demo/{lang}/index.md": "Title: Demo\nTopic: demo\n\nText.\n",
+        f"topics/demo/{lang}/fundamentals.md": f"Title: {interface.gettext('Fundamentals')}\nTopic: demo\n"
+                                               "Tier: fundamentals\n\nText.\n\n## A section\n\nMore text.\n" + QUIZ})
+    assert result.returncode == 0, result.stderr
+    page = soup(result.output, f"{lang}/topics/demo/fundamentals.html")
+    assert (page.html["lang"], page.html["dir"]) == (lang, text_direction(lang))
+    for message in ("Skip to main content", "Fundamentals"):
+        assert interface.gettext(message) != message, (lang, message)
+    assert page.select_one("a.skip-link").get_text() == interface.gettext("Skip to main content")
+    assert interface.gettext("Fundamentals") in page.select_one(".tier-switcher").get_text()
+    one_question = interface.ngettext("%(num)s question on this page.", "%(num)s questions on this page.", 1)
+    assert one_question % {"num": 1} in page.select_one(".quiz__intro").get_text()
 
 
 def test_an_offline_zip_of_one_translation_holds_its_pages_only(tmp_path):
