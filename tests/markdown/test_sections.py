@@ -193,3 +193,23 @@ def test_code_and_tables_in_raw_html_or_fenced_blocks_are_not_prose():
     assert section.lines == ("Words.", "x = 1", "Cell", "raw code")
     assert section.kinds == (PROSE, CODE, TABLE, CODE)
     assert section.prose == ("Words.",)
+
+
+def test_an_id_written_twice_or_taken_by_the_theme_stops_at_its_line():
+    def error(source: str) -> StrataError:
+        md = markdown.Markdown(extensions=["toc", "attr_list", SectionsExtension()])
+        md.strata_theme_ids = frozenset({"main", "page-title"})
+        try:
+            md.convert(source)
+        except StrataError as raised:
+            return raised.located("page.md", source)
+        raise AssertionError("no error")
+
+    twice = error("## First {#same}\n\nOne.\n\n## Second {#same}\n\nA paragraph. {: #other }\n")
+    assert (twice.line, twice.message.split(",")[0]) == (5, "the id 'same' is given twice on this page")
+    theme = error("## Intro\n\nText.\n\n## Third {: #main }\n")
+    assert theme.line == 5
+    assert "the id 'main' is the theme's" in theme.message
+    assert "{#main-section}" in theme.message
+    _, sections = convert("## A {#a}\n\nText.\n\n## B {#b}\n\nMore. {: #c }\n")
+    assert [s.anchor for s in sections] == ["a", "b"]

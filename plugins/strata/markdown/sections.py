@@ -33,7 +33,7 @@ from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
-from ..errors import StrataError
+from ..errors import Nth, StrataError
 from ..html_tokens import StartTag, tokens
 from ..ids import heading_slug, page_ids
 from ..names import TERM_DEFS_CLASS
@@ -117,10 +117,33 @@ class HeadingIdsTreeprocessor(Treeprocessor):
             make_slug, separator = toc.slugify, toc.sep
         except KeyError:
             make_slug, separator = slugify, "-"
+        if problem := written_id_problem(root, getattr(self.md, "strata_theme_ids", ())):
+            raise problem
         ids, text = page_ids(self.md, root), TreeText(self.md)
         for element in root.iter():
             if element.tag in HEADING_TAGS and not element.get("id"):
                 element.set("id", ids.unique(heading_slug(text.inline(element), make_slug, separator)))
+
+
+def written_id_problem(root: etree.Element, reserved) -> StrataError | None:
+    """An id the author gave (``{#id}``) twice on the page, or one of the ``reserved`` ids the theme writes
+    around the text (``main``: the skip link's target): a link to it could lead to one place only. Run once the
+    attribute lists are read, before any id is made."""
+    seen: set[str] = set()
+    for element in root.iter():
+        written = element.get("id")
+        if written is None:
+            continue
+        source = re.compile(rf"\{{:?[^}}\n]*#{re.escape(written)}(?![\w-])")
+        if written in reserved:
+            return StrataError(f"the id '{written}' is the theme's, on every page (e.g. the main content, which the "
+                               f"skip link leads to), so a link to #{written} would not lead here; choose another, "
+                               f"e.g. {{#{written}-section}}", needle=source)
+        if written in seen:
+            return StrataError(f"the id '{written}' is given twice on this page, so a link to #{written} can lead "
+                               "to the first only; give this one another", needle=Nth(source, 2))
+        seen.add(written)
+    return None
 
 
 class _SectionReader:
