@@ -99,3 +99,15 @@ def test_a_thousand_terms_all_match():
     words = [f"{a}{b}{c}" for a in "bcdfghjklmnpqrstvwxz" for b in "aeiou" for c in "nprstvwxyz"]
     large = Matcher((f"{w} factor", w) for w in words[:1000])
     assert [m.value for m in large.finditer("".join(f"{w} factor. " for w in words))] == words[:1000]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("夏は水分補給が大切です。", ["水分補給"]),       # Japanese: no spaces around the word
+    ("ビタミンDは骨に大切", ["ビタミンD"]),            # a name ending in a Latin letter, then kana
+    ("多喝水：补水很重要", ["补水"]),                  # Chinese
+    ("PTHは骨に", []),                                # still no match inside a Latin word
+    ("血中のPTは高い", ["PT"]),                        # a Latin name between Japanese letters
+])
+def test_names_are_found_in_scripts_written_without_spaces(text, found):
+    matcher = Matcher([(name, name) for name in ("水分補給", "ビタミンD", "补水", "PT")])
+    assert [text[m.start:m.end] for m in matcher.finditer(text)] == found

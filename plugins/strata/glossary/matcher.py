@@ -7,7 +7,9 @@ the cost grows with the length of the text, not with the number of terms (a plai
 
 - whole words: a name matches only where it is not preceded or followed by a
   letter or digit, so the alias ``PT`` never matches inside ``PTH``; a hyphen
-  between letters joins words (``pituitary`` is not matched in ``Hypothalamic-Pituitary``);
+  between letters joins words (``pituitary`` is not matched in ``Hypothalamic-Pituitary``).
+  Next to a letter of a script written without spaces (Chinese, Japanese kana, Thai), a name is a
+  word all the same: ``水分補給`` is found in ``夏は水分補給が大切です``, ``ビタミンD`` in ``ビタミンDは``;
 - case-insensitive: the expression (of lower-case names) runs over the text lower-cased, which
   keeps every position in all but a few scripts (``İ`` lower-cases to two characters); in a text
   where it would not, the same expression runs ignoring case. Matching without ``IGNORECASE``
@@ -38,6 +40,12 @@ _PLURAL = "(?:e?s)?"
 # "pituitary" is not in "Hypothalamic-Pituitary-Gonadal", "TRT" is not in "post-TRT".
 _BEFORE = r"(?<![^\W_])(?<![^\W_]-)"
 _AFTER = r"(?![^\W_])(?!-[^\W_])"
+# Letters of scripts written without spaces between words: Thai, Japanese kana, Chinese (Han), half-width kana.
+_SPACELESS = "\u0e00-\u0e7f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_SPACELESS_LETTER = re.compile(f"[{_SPACELESS}]")
+# The edges of a name in a text holding such letters: a word edge, or a letter of those scripts on either side.
+_BEFORE_SPACELESS = rf"(?:{_BEFORE}|(?<=[{_SPACELESS}])|(?=[{_SPACELESS}]))"
+_AFTER_SPACELESS = rf"(?:{_AFTER}|(?<=[{_SPACELESS}])|(?=[{_SPACELESS}]))"
 
 
 def _stem(key: str) -> str:
@@ -76,8 +84,8 @@ class Matcher(Generic[T]):
             for char in re.sub(r" ", _SPACE, stem):
                 node = node.setdefault(char, {})
             node[""] = True
-        self._source = _BEFORE + _trie_pattern(trie) + _AFTER if trie else None
-        self.pattern = re.compile(self._source) if trie else None  # of lower-case text: see scan()
+        self._names = _trie_pattern(trie) if trie else None
+        self.pattern = re.compile(_BEFORE + self._names + _AFTER) if trie else None  # of lower-case text: see scan()
         self._seen: dict[str, T | None] = {}
 
     def __len__(self) -> int:
@@ -96,9 +104,18 @@ class Matcher(Generic[T]):
         seen = self._seen
         return seen[matched] if matched in seen else seen.setdefault(matched, self.lookup(matched))
 
+    def _variant(self, spaceless: bool, any_case: bool) -> re.Pattern:
+        """The expression for a text holding letters of a script without spaces, or one that must be read
+        ignoring case (made when first needed: most sites need neither)."""
+        key = (spaceless, any_case)
+        if key not in self._variants:
+            edges = (_BEFORE_SPACELESS, _AFTER_SPACELESS) if spaceless else (_BEFORE, _AFTER)
+            self._variants[key] = re.compile(edges[0] + self._names + edges[1], re.IGNORECASE if any_case else 0)
+        return self._variants[key]
+
     @cached_property
-    def _any_case(self) -> re.Pattern:
-        return re.compile(self._source, re.IGNORECASE)
+    def _variants(self) -> dict[tuple[bool, bool], re.Pattern]:
+        return {(False, False): self.pattern}
 
     def scan(self, text: str) -> Iterator[re.Match]:
         """The expression's matches in ``text`` (positions and lengths are ``text``'s; the matched strings are
@@ -107,7 +124,9 @@ class Matcher(Generic[T]):
             return iter(())
         text = normalise(text)
         lowered = text.lower()  # never shorter than the text: the same length means the same positions
-        return self.pattern.finditer(lowered) if len(lowered) == len(text) else self._any_case.finditer(text)
+        any_case = len(lowered) != len(text)
+        pattern = self._variant(_SPACELESS_LETTER.search(text) is not None, any_case)
+        return pattern.finditer(text if any_case else lowered)
 
     def finditer(self, text: str) -> Iterator[Match[T]]:
         """Every non-overlapping occurrence in ``text``, left to right, the longest at each position."""
