@@ -49,7 +49,8 @@ def test_page_usable_when_scripts_or_styles_fail_to_load(page, fixture_url, bloc
 
 def test_no_horizontal_scroll_at_400_percent_zoom(browser, fixture_url, page_path):
     """A 1280 x 1024 window at 400% is 320 x 256 CSS px: the page never scrolls sideways; a table too wide
-    for it scrolls in its own region, which is named and can be scrolled by keyboard (WCAG 1.4.10)."""
+    for it scrolls in its own region, which is named and can be scrolled by keyboard (WCAG 1.4.10), and its
+    caption, the table's title, wraps within the region's visible width (it was cut mid-word)."""
     context = browser.new_context(viewport={"width": 320, "height": 256}, device_scale_factor=4)
     page = context.new_page()
     query = f"?q={search_word()}" if "search-form" in FIXTURE.features(page_path) else ""
@@ -58,10 +59,14 @@ def test_no_horizontal_scroll_at_400_percent_zoom(browser, fixture_url, page_pat
     assert horizontal_overflow(page) <= 0
     wide = page.evaluate("""() => [...document.querySelectorAll('table')].map(t => {
         const region = t.closest('.table-scroll');
+        const caption = t.caption && t.caption.getBoundingClientRect();
         return {fits: t.getBoundingClientRect().width <= document.documentElement.clientWidth,
                 region: !!region && region.scrollWidth > region.clientWidth && region.tabIndex === 0
-                        && region.getAttribute('role') === 'region' && !!region.getAttribute('aria-labelledby')}; })""")
+                        && region.getAttribute('role') === 'region' && !!region.getAttribute('aria-labelledby'),
+                caption: !caption || (caption.width <= (region ? region.clientWidth : caption.width) + 1
+                                      && t.caption.scrollWidth <= t.caption.clientWidth)}; })""")
     assert [t for t in wide if not t["fits"] and not t["region"]] == []
+    assert [t for t in wide if not t["caption"]] == []
     context.close()
 
 

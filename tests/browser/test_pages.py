@@ -62,3 +62,22 @@ def test_axe_harness_reports_a_real_violation(page, fixture_url):
     page.evaluate("() => { const img = document.createElement('img'); img.src = 'x.png';"
                   " document.querySelector('main').append(img); }")
     assert "image-alt" in [v["id"] for v in run_axe(page)]
+
+
+IMAGE_BACKDROP = "() => [...document.querySelectorAll('main img')].map(i => getComputedStyle(i).backgroundColor)"
+
+
+def test_images_stand_on_a_light_backdrop_in_dark_mode(page, fixture_url):
+    """A drawing is often black lines on a transparent background, which a dark page would make unreadable; in
+    dark mode every image of the text stands on a light backdrop (in light mode, on the page itself)."""
+    image_page = next(page for page, source in sorted(FIXTURE.sources().items())
+                      if "![" in source.read_text(encoding="utf-8"))
+    open_page(page, fixture_url, image_page, scheme="dark")
+    dark = page.evaluate(IMAGE_BACKDROP)
+    assert dark
+    for colour in dark:
+        red, green, blue, *alpha = (float(part) for part in colour[colour.index("(") + 1:-1].split(","))
+        assert (alpha or [1.0])[0] == 1.0, colour
+        assert min(red, green, blue) >= 200, colour
+    open_page(page, fixture_url, image_page, scheme="light")
+    assert set(page.evaluate(IMAGE_BACKDROP)) == {"rgba(0, 0, 0, 0)"}
