@@ -119,6 +119,17 @@ def quiet_author_errors(logger: logging.Logger) -> None:
         logger.addFilter(AuthorErrorsWithoutTraceback())
 
 
+EMPTY_ALT = "Empty alt attribute for image %s in %s"  # pelican.readers.find_empty_alt, on every build
+
+
+class DecorativeImages(logging.Filter):
+    """Drop Pelican's warning about an image with an empty ``alt``: in a Strata page that is an image the author
+    marked decorative, as WCAG asks (the image check stops the build at any other), not a mistake."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != EMPTY_ALT
+
+
 UNWATCHABLE = "Unable to watch path '%s' as it does not exist."  # pelican.utils.wait_for_changes, each rebuild
 
 
@@ -137,6 +148,13 @@ class MissingContentFolders(logging.Filter):
             return True
         path = os.path.abspath(str(record.args[0]))
         return not (path != self.content and os.path.commonpath([path, self.content]) == self.content)
+
+
+def quiet_decorative_images() -> None:
+    """Install :class:`DecorativeImages` once on Pelican's readers' logger."""
+    logger = logging.getLogger("pelican.readers")
+    if not any(isinstance(f, DecorativeImages) for f in logger.filters):
+        logger.addFilter(DecorativeImages())
 
 
 def quiet_missing_content_folders(content: str) -> None:

@@ -43,7 +43,7 @@ from .components import configure as configure_components
 from .components import theme_bundles
 from .config import check_build_settings, load_config
 from .content_files import content_files
-from .errors import StrataError, quiet_author_errors, quiet_missing_content_folders
+from .errors import StrataError, quiet_author_errors, quiet_decorative_images, quiet_missing_content_folders
 from .glossary.links import resolve_term_links
 from .glossary.uses_pages import UsesPagesGenerator
 from .home import HomePagesGenerator
@@ -186,6 +186,7 @@ def on_finalized(pelican) -> None:
 
 def register() -> None:
     quiet_author_errors(logging.getLogger("pelican"))  # Pelican's command: path:line messages, no traceback
+    quiet_decorative_images()
     signals.initialized.connect(on_initialized)
     signals.get_generators.connect(on_get_generators)
     signals.generator_init.connect(on_generator_init)

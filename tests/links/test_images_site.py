@@ -61,6 +61,7 @@ def test_images_are_published_beside_their_page(tmp_path, settings):
     assert (first["width"], first["height"], first["decoding"], "loading" in first) == ("40", "30", "async", False)
     assert (inline["width"], inline["height"], inline["loading"]) == ("200", "100", "lazy")
     assert (decorative["alt"], decorative["class"]) == ("", "decorative")
+    assert "Empty alt" not in result.stderr  # Pelican's warning: an empty alt here is the author's choice
     assert raw == {"src": "photo.png", "alt": "Grey", "width": "40", "height": "30"}
     assert "<figcaption>A caption for the square</figcaption></figure>" in result.page("topics/demo/academic.html")
 
