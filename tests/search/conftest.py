@@ -37,6 +37,14 @@ FILES = {
         "academic": "Clocks tick in every cell. Wellbeing matters.\n\n"
                     "## Chronobiology\n\nPeripheral oscillators follow the master clock. Wellbeing matters.\n",
     }),
+    # Japanese sections on an English site: words run together without spaces.
+    **topic("water", "Water", {
+        "fundamentals": "Drink water. Wellbeing matters.\n\n## 日本の水分補給\n\n"
+                        "日本では魚をよく食べます。夏は水分補給が大切です。\n\n"
+                        "## ビタミン\n\nビタミンDは骨に大切です。\n",
+        "intermediate": "Thirst lags behind need. Wellbeing matters.\n",
+        "academic": "Osmoregulation. Wellbeing matters.\n",
+    }),
     "glossary.yaml": "- term: hypertension\n  definition: Blood pressure that stays high.\n",
 }
 

@@ -108,3 +108,24 @@ def dictionary_number(site, key: str) -> int:
 
     manifest = read_shard((site / "search" / "index.js").read_text(encoding="utf-8"))[1]
     return manifest["d"].index(key)
+
+
+def test_a_japanese_word_in_the_middle_of_a_sentence_is_found_by_its_character_pairs(page, search_root, search_site):
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url.split("/search/")[-1].split("?")[0])
+            if "/search/" in request.url else None)
+    assert search(page, search_root, "水分補給") == ["日本の水分補給"]
+    assert marks(page) == ["水分補給"]
+    assert sorted(n for n in loaded if n.startswith("d")) == sorted(
+        f"d{dictionary_number(search_site, key)}.js" for key in "水分補")  # a shard per first character
+    assert sorted(search(page, search_root, "大切")) == ["ビタミン", "日本の水分補給"]
+    assert search(page, search_root, "魚") == ["日本の水分補給"]  # one character, within a run
+    assert marks(page) == ["魚"]
+    assert search(page, search_root, "ビタミンD") == ["ビタミン"]
+    assert marks(page) == ["ビタミンd"]
+    assert search(page, search_root, "食事") == []  # 食べ is there, 食事 is not
+
+
+def test_a_long_japanese_query_needs_most_of_its_character_pairs(page, search_root):
+    assert search(page, search_root, "夏は水分補給です") == ["日本の水分補給"]  # 6 of its 7 pairs
+    assert search(page, search_root, "大切なこと") == []  # only 大切 of 4 pairs: not every page saying 大切

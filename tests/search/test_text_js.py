@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from strata.search.index import shard_key
 from strata.search.stemmer import stem
-from strata.search.text import STOP_WORDS, fold, words
+from strata.search.text import STOP_WORDS, bigrams, fold, is_unspaced, words
 from tests.support.site import ROOT
 
 pytestmark = pytest.mark.browser
@@ -27,6 +28,11 @@ controll roll generalizations oscillators lay try by yes a is ion sion tion eed 
 PORTER_WORDS = _PORTER_TEXT.split()
 FOLDING = ["Café", "naïve Ångström", "Men's health", "don’t", "ﬁbre", "5α-reductase", "İstanbul", "ÉCOLE",
            "coöperate", "Straße", "Hypothalamic–Pituitary–Gonadal", "x²", "ǅemal"]
+# Scripts written without spaces, alone and among others: runs, kana voicing marks, half-width and
+# compatibility forms, a character beyond the BMP (a surrogate pair in JavaScript), Thai.
+UNSPACED = ["夏は水分補給が大切です。日本では魚をよく食べます。", "ビタミンDは骨に大切", "ﾊﾞｽとパスとガス", "ゔァ ヴ",
+            "高血压（hypertension）很常见", "𠮟る・叱る", "株式会社㈱", "々〆〇ヽヾゝゞー", "กินข้าวแล้ว ไหม", "魚",
+            "Café 水 naïve"]
 
 
 SUFFIXES = ("s", "es", "ies", "ed", "ing", "ly", "y", "ness", "ational", "ization", "ful", "ive", "ement", "ic",
@@ -61,6 +67,19 @@ def test_folding_and_splitting_agree(js):
     assert js.evaluate("texts => texts.map(t => window.StrataSearch.fold(t))", FOLDING) == [fold(t) for t in FOLDING]
     assert js.evaluate("texts => texts.map(t => window.StrataSearch.words(t))", FOLDING) == [
         words(t) for t in FOLDING]
+
+
+def test_unspaced_scripts_fold_split_pair_and_shard_alike(js):
+    assert js.evaluate("texts => texts.map(t => window.StrataSearch.fold(t))", UNSPACED) == [
+        fold(t) for t in UNSPACED]
+    assert js.evaluate("texts => texts.map(t => window.StrataSearch.words(t))", UNSPACED) == [
+        words(t) for t in UNSPACED]
+    found = [w for t in UNSPACED for w in words(t)]
+    runs = [w for w in found if is_unspaced(w)]
+    assert js.evaluate("runs => runs.map(r => window.StrataSearch.bigrams(r))", runs) == [bigrams(r) for r in runs]
+    terms = [t for r in runs for t in bigrams(r)] + [r[-1] for r in runs] + [w for w in found if w not in runs]
+    assert js.evaluate("terms => terms.map(t => window.StrataSearch.shardKey(t))", terms) == [
+        shard_key(t) for t in terms]
 
 
 def test_stop_words_agree(js):

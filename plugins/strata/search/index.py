@@ -5,7 +5,8 @@ as soon as the chunk is full, and only its postings (a few bytes per distinct te
 stay in memory. ``close`` then writes, under ``search/`` in the output:
 
 - ``index.js``: the number of documents, the chunk size and the shard keys;
-- ``d<i>.js``: dictionary shard ``i``: every term starting with the ``i``-th two-letter key, as a flat
+- ``d<i>.js``: dictionary shard ``i``: every term starting with the ``i``-th key, its first two letters (the
+  first character for a term of a script written without spaces, a character pair: see text.py), as a flat
   list ``[term, document frequency, postings string or number of its own postings file, …]``;
 - ``p<i>.js``: the postings of one frequent term (a JSON string);
 - ``s<i>.js``: typo shard ``i``: terms of 4+ letters ending with the ``i``-th two-letter key (a one-letter
@@ -32,7 +33,7 @@ from itertools import repeat
 from .docs import SearchDoc
 from .reuse import Analysis, IndexMemory, content_digest, doc_key
 from .shards import ALPHABET, MAX_WEIGHT, shard_script, varint
-from .text import terms
+from .text import is_unspaced, terms
 
 FOLDER = "search"
 DOCS_PER_CHUNK = 8
@@ -49,7 +50,8 @@ def weight(body_count: int, length: int, in_title: bool, glossary: bool) -> int:
 
 
 def shard_key(term: str) -> str:
-    return term[:2]
+    """The key of the dictionary shard that holds ``term`` (search.js ``shardKey``)."""
+    return term[:1] if is_unspaced(term) else term[:2]
 
 
 def analyse(doc: SearchDoc, lang: str) -> Analysis:

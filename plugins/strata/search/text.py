@@ -4,8 +4,11 @@ Stemming and stop words are the language's: Porter and lunr's list for English, 
 (:mod:`.spanish`, ported in ``search-es.js``); a language with neither is folded and split only.
 
 ``fold`` lower-cases, decomposes (NFKD) and drops combining marks and apostrophes,
-so ``Café`` and ``cafe`` meet and ``men's`` is one word; a word is then a run of
-letters and digits. ``tests/search/test_text.py`` checks that search.js folds,
+so ``Café`` and ``cafe`` meet and ``men's`` is one word (kana keep their voicing marks:
+``が`` is not ``か``); a word is then a run of letters and digits. Scripts written without
+spaces (Han, Hiragana, Katakana, Thai) have no words to split: a run of their letters is
+one "word", indexed as its overlapping character pairs (:func:`bigrams`), as search engines
+without a dictionary do. ``tests/search/test_text_js.py`` checks that search.js folds,
 splits and stems a word list exactly as this module does.
 """
 
@@ -18,6 +21,12 @@ from . import spanish
 from .stemmer import stem
 
 WORD = re.compile(r"[^\W_]+")
+# The letters of scripts written without spaces: Thai, Japanese iteration marks, Hiragana, Katakana, CJK ideographs.
+UNSPACED = ("\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa"
+            "\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f")
+WORD_OR_RUN = re.compile(f"[{UNSPACED}]+|[^\\W_{UNSPACED}]+")
+UNSPACED_RUN = re.compile(f"[{UNSPACED}]")
+VOICED_KANA = re.compile("[\u3041-\u30ff][\u3099\u309a]")  # a kana and its (decomposed) voicing mark
 
 # lunr's English stop words (the same list lunr.js and lunr.py use).
 _STOP_WORD_LIST = """
@@ -37,6 +46,8 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKD", text)
+    if "\u3099" in text or "\u309a" in text:
+        text = VOICED_KANA.sub(lambda pair: unicodedata.normalize("NFC", pair.group()), text)
     marks = {ord(c): None for c in set(text) if _is_mark(c)}  # each distinct character looked at once
     return text.translate(marks) if marks else text
 
@@ -48,8 +59,19 @@ def _is_mark(character: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of ``text``, in order."""
-    return WORD.findall(fold(text))
+    """The folded words of ``text``, in order; a run of unspaced script (``水分補給が大切``) is one."""
+    text = fold(text)
+    return WORD.findall(text) if text.isascii() else WORD_OR_RUN.findall(text)
+
+
+def is_unspaced(word: str) -> bool:
+    """Whether ``word`` (a word of :func:`words`, or a term) is of a script written without spaces."""
+    return word[0] > "\u0dff" and UNSPACED_RUN.match(word) is not None
+
+
+def bigrams(run: str) -> list[str]:
+    """The overlapping character pairs of a run of unspaced script; a run of one character is itself."""
+    return [run[i:i + 2] for i in range(len(run) - 1)] or [run]
 
 
 LANGUAGES = {"en": (stem, STOP_WORDS), "es": (spanish.stem, spanish.STOP_WORDS)}
@@ -61,7 +83,9 @@ def analyzer(lang: str):
 
 
 def terms(text: str, lang: str = "en") -> list[str]:
-    """The index terms of ``text`` in language ``lang``: its words without stop words, stemmed (repeats kept)."""
+    """The index terms of ``text`` in language ``lang``: its words without stop words, stemmed (repeats kept).
+    A run of unspaced script gives its :func:`bigrams` and its last character alone: every character of the
+    run then starts a term, which is how search.js finds a one-character query (``魚``) anywhere in a run."""
     term_of = _TERMS.get(lang)
     if term_of is None or len(term_of) > KEPT_WORDS:
         term_of = _TERMS[lang] = {}
@@ -70,6 +94,11 @@ def terms(text: str, lang: str = "en") -> list[str]:
     for word in words(text):
         term = term_of.get(word, _UNSEEN)
         if term is _UNSEEN:
+            if is_unspaced(word):  # a phrase, not kept in the table
+                found += bigrams(word)
+                if len(word) > 1:
+                    found.append(word[-1])
+                continue
             term = term_of[word] = None if word in stop_words else stem_word(word)
         if term is not None:
             found.append(term)

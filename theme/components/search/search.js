@@ -116,9 +116,24 @@
   var analyzer = LANGUAGE === "en" ? { stem: stem, stopWords: STOP_WORDS } :
     (window.StrataSearchLanguages || {})[LANGUAGE] || { stem: function (w) { return w; }, stopWords: {} };
   function fold(text) {
-    return text.toLowerCase().replace(/['’]/g, "").normalize("NFKD").replace(/\p{M}/gu, "");
+    return text.toLowerCase().replace(/['’]/g, "").normalize("NFKD")
+      .replace(/[\u3041-\u30ff][\u3099\u309a]/g, function (pair) { return pair.normalize("NFC"); })
+      .replace(/\p{M}/gu, "");
   }
-  function words(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }
+  // Scripts written without spaces (Thai, Hiragana, Katakana, Han): a run of their letters is one "word",
+  // searched for by its overlapping character pairs (text.py UNSPACED, bigrams).
+  var UNSPACED = "\\u0e01-\\u0e30\\u0e32\\u0e33\\u0e40-\\u0e46\\u3005-\\u3007\\u3041-\\u3096\\u309d-\\u309f" +
+    "\\u30a1-\\u30fa\\u30fc-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  var WORD_OR_RUN = new RegExp("[" + UNSPACED + "]+|(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}])+", "gu");
+  var UNSPACED_START = new RegExp("^[" + UNSPACED + "]", "u");
+  function words(text) { return fold(text).match(WORD_OR_RUN) || []; }
+  function isUnspaced(word) { return UNSPACED_START.test(word); }
+  function bigrams(run) {
+    var characters = Array.from(run), pairs = [];
+    for (var i = 0; i + 1 < characters.length; i++) pairs.push(characters[i] + characters[i + 1]);
+    return pairs.length ? pairs : [run];
+  }
+  function shardKey(term) { return isUnspaced(term) ? Array.from(term)[0] : term.slice(0, 2); }
 
   /* ---- Shards: scripts under search/, each calling strataSearchShard(name, json) once ---------------- */
   var indexScript = document.querySelector("script[data-search-index]");
@@ -150,6 +165,8 @@
   }) : null;
 
   /* ---- Query: every word (exact stem, else stemmed prefix, else one typo), ranked by weight × idf ----- */
+  /* A run of unspaced script is its character pairs, each matched exactly (a lone character: every term it
+     starts, which is everywhere it occurs, since the index has each run's last character too). */
   var dictionaries = {};
   function dictionary(index, key) {
     var name = own(index.keys, key);
@@ -211,7 +228,12 @@
   }
   // The terms one query word stands for: [{entry, factor}], factor 1 exact, 0.7 a prefix, 0.5 a typo.
   function matches(index, q) {
-    return dictionary(index, q.stem.slice(0, 2)).then(function (dict) {
+    return dictionary(index, shardKey(q.stem)).then(function (dict) {
+      if (q.run) {
+        var lone = Array.from(q.stem).length === 1;
+        return dict.terms.filter(function (t) { return lone ? t.startsWith(q.stem) : t === q.stem; })
+          .map(function (t) { return { entry: dict.entries[t], factor: 1 }; });
+      }
       var exact = [q.stem, q.word].filter(function (t) { return dict.entries[t]; });
       if (exact.length) return exact.map(function (t) { return { entry: dict.entries[t], factor: 1 }; });
       var prefixed = q.stem.length < 2 ? [] : dict.terms.filter(function (t) {
@@ -231,11 +253,17 @@
       }).then(function (entries) { return best(entries.filter(Boolean), 0.5); });
     });
   }
+  // The query's terms [{word, stem, group: the query word it comes from, run: of unspaced script}].
   function parse(query) {
-    var seen = {};
-    return words(query).filter(function (w) { return !analyzer.stopWords[w]; }).map(function (w) {
-      return { word: w, stem: analyzer.stem(w) };
-    }).filter(function (q) { return seen[q.stem] ? false : (seen[q.stem] = true); });
+    var seen = {}, qs = [];
+    words(query).forEach(function (w, group) {
+      if (isUnspaced(w)) {
+        bigrams(w).forEach(function (pair) { qs.push({ word: pair, stem: pair, group: group, run: true }); });
+      } else if (!analyzer.stopWords[w]) {
+        qs.push({ word: w, stem: analyzer.stem(w), group: group });
+      }
+    });
+    return qs.filter(function (q) { return seen[q.stem] ? false : (seen[q.stem] = true); });
   }
   // Resolves to {ids: document ids best first, terms: {matched term: true}, words: query words}.
   function find(query) {
@@ -263,22 +291,30 @@
             return { scores: scores, ids: ids };
           });
         })).then(function (perWord) {
-          return { ids: rank(perWord, index.count), terms: terms, words: qs.map(function (q) { return q.word; }) };
+          return { ids: rank(perWord, qs, index.count), terms: terms, words: qs.map(function (q) { return q.word; }) };
         });
       });
     });
   }
-  function rank(perWord, count) {  // documents with every word; if there are none, with any word
-    var total = new Float64Array(count), hits = new Uint16Array(count), found = [];
-    perWord.forEach(function (word) {
+  // Documents with every term; if there are none, with any query word, a run of unspaced script counting
+  // only where a document has most of its character pairs (not one common pair of a long query).
+  function rank(perWord, qs, count) {
+    var total = new Float64Array(count), hits = new Uint16Array(count), found = [], groups = {};
+    perWord.forEach(function (word, i) {
+      var group = groups[qs[i].group] || (groups[qs[i].group] = { size: 0, hits: new Uint16Array(count) });
+      group.size += 1;
       word.ids.forEach(function (id) {
         if (hits[id] === 0) found.push(id);
         total[id] += word.scores[id];
         hits[id] += 1;
+        group.hits[id] += 1;
       });
     });
-    var all = [], any = [];
-    found.forEach(function (id) { (hits[id] === perWord.length ? all : any).push(id); });
+    var all = [], any = [], partial = Object.keys(groups).map(function (g) { return groups[g]; });
+    found.forEach(function (id) {
+      if (hits[id] === perWord.length) all.push(id);
+      else if (partial.some(function (group) { return group.hits[id] * 2 > group.size; })) any.push(id);
+    });
     var ids = all.length ? all : any;
     return ids.sort(function (x, y) { return total[y] - total[x] || x - y; });
   }
@@ -292,22 +328,40 @@
   }
 
   /* ---- Snippets: the text around the first matching word, every matching word marked ------------ */
+  /* A character of unspaced script is marked where it and a neighbour form a pair of the query (or it is a
+     one-character query); marks that touch are one. */
   function isHit(token, found) {
     return words(token).some(function (w) {
       return found.terms[analyzer.stem(w)] || found.words.some(function (q) { return q.length > 1 && w.startsWith(q); });
     });
   }
-  function snippet(element, text, found) {
-    var token = /[\p{L}\p{N}\p{M}'’]+/gu, match, pieces = [], first = -1;
-    while ((match = token.exec(text))) {
-      if (isHit(match[0], found)) {
-        pieces.push([match.index, match.index + match[0].length]);
-        if (first < 0) first = match.index;
+  var TOKEN = new RegExp("[" + UNSPACED + "]\\p{M}*|(?:(?![" + UNSPACED + "])[\\p{L}\\p{N}\\p{M}'’])+", "gu");
+  function isCharacterHit(tokens, i, found) {
+    var own = fold(tokens[i].text), pairs = [own];
+    [[tokens[i - 1], tokens[i]], [tokens[i], tokens[i + 1]]].forEach(function (two) {
+      if (two[0] && two[1] && two[0].run && two[1].run && two[0].end === two[1].start) {
+        pairs.push(fold(two[0].text) + fold(two[1].text));
       }
+    });
+    return pairs.some(function (pair) { return found.words.indexOf(pair) >= 0; });
+  }
+  function snippet(element, text, found) {
+    var match, tokens = [], pieces = [], first = -1;
+    while ((match = TOKEN.exec(text))) {
+      tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length,
+                    run: isUnspaced(match[0]) });
     }
+    tokens.forEach(function (token, i) {
+      if (!(token.run ? isCharacterHit(tokens, i, found) : isHit(token.text, found))) return;
+      var last = pieces[pieces.length - 1];
+      if (last && last[1] === token.start) last[1] = token.end;
+      else pieces.push([token.start, token.end]);
+      if (first < 0) first = token.start;
+    });
     var start = Math.max(0, first - 60), end = Math.min(text.length, Math.max(first, 0) + 160);
-    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
-    if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+    var space = text.indexOf(" ", start), lastSpace = text.lastIndexOf(" ", end);
+    if (start > 0 && space >= 0 && space < first) start = space + 1;
+    if (end < text.length && lastSpace > (first < 0 ? start : pieces[0][1])) end = lastSpace;
     var at = start;
     element.appendChild(document.createTextNode(start > 0 ? "…" : ""));
     pieces.forEach(function (piece) {
@@ -321,7 +375,8 @@
     element.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? "…" : "")));
   }
 
-  window.StrataSearch = { stem: stem, fold: fold, words: words, stopWords: STOP_WORDS, find: find, analyzer: analyzer };
+  window.StrataSearch = { stem: stem, fold: fold, words: words, bigrams: bigrams, shardKey: shardKey,
+                          stopWords: STOP_WORDS, find: find, analyzer: analyzer };
   if (window.Strata) window.Strata.register("search", start);
 
   /* ---- The page (data-module="search"): results ten at a time, a button for more ------------------------ */
