@@ -1,4 +1,5 @@
-"""search.js folds, splits, drops stop words and stems exactly as plugins/strata/search/text.py does."""
+"""search.js (with search-en.js, its English stemmer and stop words) folds, splits, drops stop words and stems
+exactly as plugins/strata/search/text.py does."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from tests.support.site import ROOT
 
 pytestmark = pytest.mark.browser
 
-SCRIPT = ROOT / "theme" / "components" / "search" / "search.js"
+SCRIPTS = [ROOT / "theme" / "components" / "search" / name for name in ("search-en.js", "search.js")]
 # Words that exercise every rule of the Porter stemmer (from Porter's paper and its test vocabulary).
 _PORTER_TEXT = """
 caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled sized
@@ -51,14 +52,15 @@ def word_list() -> list[str]:
 @pytest.fixture
 def js(page):
     page.set_content("<!doctype html><title>t</title>")
-    page.add_script_tag(path=str(SCRIPT))
+    for script in SCRIPTS:  # in the bundle's order
+        page.add_script_tag(path=str(script))
     return page
 
 
 def test_stems_agree_on_every_word_of_the_content_and_porters_vocabulary(js):
     vocabulary = word_list()
     assert len(vocabulary) > 20_000
-    stems = js.evaluate("words => words.map(w => window.StrataSearch.stem(w))", vocabulary)
+    stems = js.evaluate("words => words.map(w => window.StrataSearchLanguages.en.stem(w))", vocabulary)
     disagreements = [(w, stem(w), s) for w, s in zip(vocabulary, stems, strict=True) if stem(w) != s]
     assert disagreements == []
 
@@ -83,7 +85,7 @@ def test_unspaced_scripts_fold_split_pair_and_shard_alike(js):
 
 
 def test_stop_words_agree(js):
-    assert set(js.evaluate("() => Object.keys(window.StrataSearch.stopWords)")) == STOP_WORDS
+    assert set(js.evaluate("() => Object.keys(window.StrataSearchLanguages.en.stopWords)")) == STOP_WORDS
 
 
 def test_stemmer_matches_the_reference_outputs():

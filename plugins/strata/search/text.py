@@ -61,7 +61,7 @@ def _is_mark(character: str) -> bool:
 def words(text: str) -> list[str]:
     """The folded words of ``text``, in order; a run of unspaced script (``水分補給が大切``) is one."""
     text = fold(text)
-    return WORD.findall(text) if text.isascii() else WORD_OR_RUN.findall(text)
+    return WORD_OR_RUN.findall(text) if not text.isascii() and UNSPACED_RUN.search(text) else WORD.findall(text)
 
 
 def is_unspaced(word: str) -> bool:
