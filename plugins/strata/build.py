@@ -17,9 +17,9 @@ import tempfile
 from contextlib import contextmanager
 
 from pelican import Pelican
-from pelican.settings import read_settings
 
 from .errors import BuildFailed, StrataError, display_path
+from .settings_file import check_plugins, read_build_settings
 
 
 class _ProblemHandler(logging.Handler):
@@ -61,7 +61,11 @@ def build_site(settings_file: str, output: str | None = None, overrides: dict | 
     """Build the site described by ``settings_file`` into ``output``; return the exit status."""
     stream = stream or sys.stderr
     overrides = dict(overrides or {})
-    base_settings = read_settings(settings_file, override={"STRATA_SETTINGS_FILE": settings_file, **overrides})
+    try:
+        base_settings = read_build_settings(settings_file, {"STRATA_SETTINGS_FILE": settings_file, **overrides})
+        check_plugins(base_settings)
+    except StrataError as error:
+        return _stopped_at_setting(error, output or "the output folder", stream)
     output = os.path.abspath(output or base_settings["OUTPUT_PATH"])
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
@@ -73,7 +77,7 @@ def build_site(settings_file: str, output: str | None = None, overrides: dict | 
     logger.propagate = False
     succeeded = False
     try:
-        settings = read_settings(settings_file, override={
+        settings = read_build_settings(settings_file, {
             "STRATA_SETTINGS_FILE": settings_file, **overrides, "OUTPUT_PATH": staging})
         with _collector_tuned_for_builds():
             Pelican(settings).run()
@@ -88,9 +92,7 @@ def build_site(settings_file: str, output: str | None = None, overrides: dict | 
               file=stream)
         return 1
     except StrataError as error:  # raised before the build starts, e.g. by a wrong STRATA option
-        print(error, file=stream)
-        print(f"Build stopped: fix the setting above; {display_path(output)} was left as it was.", file=stream)
-        return 1
+        return _stopped_at_setting(error, output, stream)
     except Exception as exc:
         print(f"error: {type(exc).__name__}: {exc}", file=stream)
         return 1
@@ -101,6 +103,13 @@ def build_site(settings_file: str, output: str | None = None, overrides: dict | 
             shutil.rmtree(staging, ignore_errors=True)
     _swap_into_place(staging, output)
     return 0
+
+
+def _stopped_at_setting(error: StrataError, output: str, stream) -> int:
+    """Report a mistake in the settings (the build did not start); return the exit status."""
+    print(error, file=stream)
+    print(f"Build stopped: fix the setting above; {display_path(output)} was left as it was.", file=stream)
+    return 1
 
 
 def _swap_into_place(staging: str, output: str) -> None:

@@ -8,11 +8,14 @@ that says what to change. ``STRATA_SCHEMA`` is also the reference documentation
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import StrataError
-from .i18n import N_
+from .errors import StrataError, display_path
+from .i18n import N_, SOURCE_LANG, language_tag
+from .names import LANGUAGE_CODE
+from .settings_file import option_line, setting_line
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,32 @@ class StrataConfig:
         return next((t for t in self.tiers if t.id == tier_id), None)
 
 
+THEME_MARK = os.path.join("templates", "tier.html")  # a file only Strata's theme has
+
+
 def check_build_settings(settings: dict) -> None:
-    """Pelican settings a Strata build cannot work with; raise :class:`StrataError`."""
+    """Pelican settings a Strata build cannot work with; raise :class:`StrataError` at the setting's line."""
+    where = settings.get("STRATA_SETTINGS_FILE")
     formatted = settings.get("FORMATTED_FIELDS") or []
     if formatted:
         raise StrataError(f"FORMATTED_FIELDS is {list(formatted)!r}, but Strata reads 'Summary:' and the other "
                           "metadata as plain text (the templates escape it); set FORMATTED_FIELDS = [] as "
-                          "pelicanconf.py does", settings.get("STRATA_SETTINGS_FILE"))
+                          "pelicanconf.py does", where, setting_line(where, "FORMATTED_FIELDS"))
+    theme = settings.get("THEME") or ""
+    if not os.path.isfile(os.path.join(theme, THEME_MARK)):
+        line = setting_line(where, "THEME")
+        unset = "" if line else "; without THEME, Pelican uses its own theme"
+        raise StrataError(f"THEME is {display_path(theme)!r}, which is not Strata's theme (it has no {THEME_MARK}"
+                          f"{unset}); point THEME at Strata's theme folder, e.g. THEME = \"theme\"", where, line)
+    lang = settings.get("DEFAULT_LANG")
+    if not (isinstance(lang, str) and LANGUAGE_CODE.match(lang.lower())):
+        raise StrataError(f"DEFAULT_LANG is {lang!r}, not a language code; write the language the site is written "
+                          "in, e.g. DEFAULT_LANG = \"en\" or \"pt-BR\"", where, setting_line(where, "DEFAULT_LANG"))
+
+
+def site_language(settings: dict) -> str:
+    """``DEFAULT_LANG`` (which Pelican lower-cases) as a BCP 47 tag, as pages write it: ``pt_BR`` → ``pt-BR``."""
+    return language_tag(settings.get("DEFAULT_LANG") or SOURCE_LANG)
 
 
 def load_config(settings: dict) -> StrataConfig:
@@ -125,35 +147,53 @@ def load_config(settings: dict) -> StrataConfig:
     raw = settings.get("STRATA", {})
     where = settings.get("STRATA_SETTINGS_FILE")
     if not isinstance(raw, dict):
-        raise StrataError("STRATA must be a dict of options, e.g. STRATA = {\"words_per_minute\": 200}", where)
+        raise StrataError("STRATA must be a dict of options, e.g. STRATA = {\"words_per_minute\": 200}", where,
+                          setting_line(where, "STRATA"))
     unknown = sorted(set(raw) - set(STRATA_SCHEMA))
     if unknown:
         raise StrataError(
             f"unknown STRATA option {', '.join(map(repr, unknown))}; "
-            f"known options are: {', '.join(STRATA_SCHEMA)}", where)
+            f"known options are: {', '.join(STRATA_SCHEMA)}", where, option_line(where, unknown[0]))
     values = {}
     for name, option in STRATA_SCHEMA.items():
         value = raw.get(name, option.default)
         if not isinstance(value, option.kind) or (isinstance(value, bool) and option.kind is int):
-            raise StrataError(
-                f"STRATA option {name!r} must be of type {_type_name(option.kind)}, "
-                f"not {type(value).__name__} ({option.description})", where)
+            raise _error(f"STRATA option {name!r} must be of type {_type_name(option.kind)}, "
+                         f"not {type(value).__name__} ({option.description})", where, name)
         if option.choices and value not in option.choices:
-            raise StrataError(
-                f"STRATA option {name!r} is {value!r}; choose one of {', '.join(option.choices)}", where)
+            raise _error(f"STRATA option {name!r} is {value!r}; choose one of {', '.join(option.choices)}", where, name)
         values[name] = value
     values["tiers"] = _tier_specs(values["tiers"], where)
     for name in ("words_per_minute", "image_budget_kb"):
         if values[name] <= 0:
-            raise StrataError(f"STRATA option {name!r} must be a positive number", where)
+            raise _error(f"STRATA option {name!r} must be a positive number", where, name)
     _check_languages(values["site_texts"], values["languages"], where)
     if values["languages"] is not None:
         values["languages"] = tuple(values["languages"])
-    values["reading_targets"] = _reading_targets(values["reading_targets"], values["tiers"], where)
+    # the defaults (DEFAULT_READING_TARGETS) apply to the tiers that exist; only the author's targets are checked
+    values["reading_targets"] = _reading_targets(raw.get("reading_targets", {}), values["tiers"], where)
     for name in ("in_brief_target", "rare_word_zipf"):
         if isinstance(values[name], bool) or values[name] <= 0:
-            raise StrataError(f"STRATA option {name!r} must be a positive number, not {values[name]!r}", where)
+            raise _error(f"STRATA option {name!r} must be a positive number, not {values[name]!r}", where, name)
     return StrataConfig(**values)
+
+
+def missing_data_files(settings: dict) -> list[StrataError]:
+    """A glossary or references file the STRATA options name that is not in the content folder. Without the
+    option, the default file may be absent (a site without a glossary or references)."""
+    raw, where, content = settings.get("STRATA") or {}, settings.get("STRATA_SETTINGS_FILE"), settings["PATH"]
+    problems = []
+    name = raw.get("glossary_file")
+    if name and not os.path.isfile(path := os.path.join(content, name)):
+        problems.append(_error(f"STRATA 'glossary_file' is {name!r}, but there is no {display_path(path)}; "
+                               "name the glossary file (relative to the content folder), or remove the option", where,
+                               "glossary_file"))
+    name = raw.get("references_file")
+    if name and not any(name in files for _, _, files in os.walk(content)):
+        problems.append(_error(f"STRATA 'references_file' is {name!r}, but no topic folder has a file of that name; "
+                               "name the file the topics' references are in, or remove the option", where,
+                               "references_file"))
+    return problems
 
 
 def _check_languages(site_texts: dict, languages, where: str | None) -> None:
@@ -161,24 +201,23 @@ def _check_languages(site_texts: dict, languages, where: str | None) -> None:
     for lang, texts in site_texts.items():
         unknown = sorted(set(texts) - set(SITE_TEXTS)) if isinstance(texts, dict) else None
         if unknown is None or unknown or not all(isinstance(text, str) for text in texts.values()):
-            raise StrataError(f"STRATA 'site_texts' for {lang!r} must map {', '.join(SITE_TEXTS)} to text"
-                              + (f", not {', '.join(map(repr, unknown))}" if unknown else ""), where)
+            raise _error(f"STRATA 'site_texts' for {lang!r} must map {', '.join(SITE_TEXTS)} to text"
+                         + (f", not {', '.join(map(repr, unknown))}" if unknown else ""), where, "site_texts")
     if languages is not None and (not languages or not all(isinstance(x, str) and x for x in languages)):
-        raise StrataError("STRATA option 'languages' must list language codes, e.g. [\"en\", \"es\"], "
-                          "or be None for every language", where)
+        raise _error("STRATA option 'languages' must list language codes, e.g. [\"en\", \"es\"], "
+                     "or be None for every language", where, "languages")
 
 
 def _tier_specs(raw: list | tuple, where: str | None) -> tuple[TierSpec, ...]:
     specs = []
     for item in raw:
         if not (isinstance(item, (list, tuple)) and len(item) == 3 and all(isinstance(x, str) for x in item)):
-            raise StrataError(
-                f"each STRATA 'tiers' entry must be an (id, label, description) triple of strings, not {item!r}",
-                where)
+            raise _error(f"each STRATA 'tiers' entry must be an (id, label, description) triple of strings, "
+                         f"not {item!r}", where, "tiers")
         specs.append(TierSpec(*item))
     ids = [s.id for s in specs]
     if not specs or len(set(ids)) != len(ids):
-        raise StrataError("STRATA 'tiers' must list at least one tier, each id once", where)
+        raise _error("STRATA 'tiers' must list at least one tier, each id once", where, "tiers")
     return tuple(specs)
 
 
@@ -187,13 +226,18 @@ def _reading_targets(raw: dict, tiers: tuple[TierSpec, ...], where: str | None) 
     ids = [t.id for t in tiers]
     unknown = [key for key in raw if key not in ids]
     if unknown:
-        raise StrataError(f"STRATA 'reading_targets' names unknown tier {unknown[0]!r}; "
-                          f"use tier ids: {', '.join(ids)}", where)
+        raise _error(f"STRATA 'reading_targets' names unknown tier {unknown[0]!r}; "
+                     f"use tier ids: {', '.join(ids)}", where, "reading_targets")
     for key, grade in raw.items():
         if grade is not None and (isinstance(grade, bool) or not isinstance(grade, (int, float)) or grade <= 0):
-            raise StrataError(f"STRATA 'reading_targets' for {key!r} must be a positive grade such as 8, "
-                              f"or None for no limit, not {grade!r}", where)
+            raise _error(f"STRATA 'reading_targets' for {key!r} must be a positive grade such as 8, "
+                         f"or None for no limit, not {grade!r}", where, "reading_targets")
     return {tier_id: raw.get(tier_id, DEFAULT_READING_TARGETS.get(tier_id)) for tier_id in ids}
+
+
+def _error(message: str, where: str | None, option: str) -> StrataError:
+    """A problem with the STRATA option ``option``, at its line in the settings file ``where``."""
+    return StrataError(message, where, option_line(where, option))
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:

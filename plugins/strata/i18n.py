@@ -71,19 +71,28 @@ def _candidates(lang: str) -> list[str]:
     return ["_".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
+def language_tag(code: str) -> str:
+    """``code`` as a BCP 47 language tag, as ``lang`` and ``hreflang`` want it: ``pt_BR``, ``pt_br`` → ``pt-BR``,
+    ``zh_hant`` → ``zh-Hant`` (language lower case, script title case, region upper case)."""
+    first, *rest = code.replace("_", "-").split("-")
+    return "-".join([first.lower(), *(part.title() if len(part) == 4 and part.isalpha()
+                                      else part.upper() if len(part) == 2 or part.isdigit() else part.lower()
+                                      for part in rest)])
+
+
 def catalogue_language(theme: str, lang: str) -> str | None:
     """The theme's catalogue that serves ``lang`` (``es-MX`` is served by ``es``), or ``None``."""
     known = languages(theme)
     return next((c for c in _candidates(lang) if c in known), None)
 
 
-def check_language(theme: str, lang: str, where: str | None = None) -> None:
+def check_language(theme: str, lang: str, where: str | None = None, line: int | None = None) -> None:
     """Stop the build when the theme has no interface catalogue for ``lang``."""
     if catalogue_language(theme, lang) is None:
         raise StrataError(
             f"the theme has no interface catalogue for language {lang!r} (DEFAULT_LANG or a topic's language); "
             f"use one of: {', '.join(languages(theme)) or '(none)'}, or add one: "
-            f".venv/bin/invoke i18n-update --lang {lang} (see AUTHORING.md, 'Translating the interface')", where)
+            f".venv/bin/invoke i18n-update --lang {lang} (see AUTHORING.md, 'Translating the interface')", where, line)
 
 
 @lru_cache(maxsize=32)

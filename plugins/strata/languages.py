@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 
 from .errors import StrataError, display_path
 from .glossary.terms import translated_glossary_file
-from .i18n import SOURCE_LANG, catalogue_language, languages, translations
+from .i18n import SOURCE_LANG, catalogue_language, language_tag, languages, translations
 from .names import LANGUAGE_CODE, name_key
 from .topics import OVERVIEW_FILE, metadata_line
 
@@ -39,7 +39,7 @@ def folder_language(source_path: str) -> str | None:
     name = os.path.basename(folder)
     if not LANGUAGE_CODE.match(name) or not os.path.isfile(os.path.join(os.path.dirname(folder), OVERVIEW_FILE)):
         return None
-    return name
+    return language_tag(name)  # a folder pt_BR holds pages in pt-BR
 
 
 def page_language(settings: dict, source_path: str | None = None) -> str:

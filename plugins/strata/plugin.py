@@ -65,6 +65,7 @@ from .linkreport import check_links, remember_page_sources
 from .publishing import is_absolute_site, write_sitemap_and_robots
 from .reader import StrataMarkdownReader
 from .search import doc_key, index_memory, index_version, write_index
+from .settings_file import option_line, setting_line
 from .state import build_state, start_build
 from .topics import check_output_files, collect_topics
 
@@ -73,8 +74,15 @@ def on_initialized(pelican) -> None:
     quiet_missing_content_folders(pelican.settings["PATH"])
     check_build_settings(pelican.settings)
     load_config(pelican.settings)
+    where = pelican.settings.get("STRATA_SETTINGS_FILE")
     check_language(pelican.settings["THEME"], pelican.settings.get("DEFAULT_LANG") or SOURCE_LANG,
-                   pelican.settings.get("STRATA_SETTINGS_FILE"))
+                   where, setting_line(where, "DEFAULT_LANG"))
+
+
+def on_content_object_init(content) -> None:
+    """A page in the site's language has its BCP 47 tag (``pt-BR``), not the lower-cased one Pelican gives it."""
+    if getattr(content, "in_default_lang", False):
+        content.lang = content.settings["DEFAULT_LANG"]
 
 
 def on_generator_init(generator) -> None:
@@ -128,7 +136,8 @@ def on_all_generators_finalized(generators) -> None:
     for lang in sorted(set(config.languages or ()) - {site.lang for site in sites}):
         errors.add(StrataError(f"STRATA 'languages' (or offline --lang) names {lang!r}, but no topic is written in "
                                f"it; use one of: {', '.join(site.lang for site in sites)}",
-                               settings.get("STRATA_SETTINGS_FILE")))
+                               settings.get("STRATA_SETTINGS_FILE"),
+                               option_line(settings.get("STRATA_SETTINGS_FILE"), "languages")))
     glossary_pages = {glossary_file_key(settings, site, config.glossary_file): site.glossary_page for site in sites}
     context["generated_content"].update(glossary_pages)  # the glossary page of each language, for its term links
     resolve_term_links(pages, {path: glossary.url for path, glossary in glossary_pages.items()}, settings, context)
@@ -188,6 +197,7 @@ def register() -> None:
     quiet_author_errors(logging.getLogger("pelican"))  # Pelican's command: path:line messages, no traceback
     quiet_decorative_images()
     signals.initialized.connect(on_initialized)
+    signals.content_object_init.connect(on_content_object_init)
     signals.get_generators.connect(on_get_generators)
     signals.generator_init.connect(on_generator_init)
     signals.readers_init.connect(on_readers_init)

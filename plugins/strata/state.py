@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .config import StrataConfig, load_config
+from .config import StrataConfig, load_config, missing_data_files, site_language
 from .errors import ErrorLog
 from .glossary.terms import Glossary, load_site_glossary, translated_languages
+from .i18n import language_tag
 from .ids import theme_ids
 from .languages import LANGUAGE_CODE, default_language
 from .publishing import make_asset_filter
@@ -55,16 +56,19 @@ def start_build(settings: dict) -> BuildState:
     """Validate the settings, load the glossary, and attach a fresh :class:`BuildState` to them.
 
     Also installs a fresh ``asset`` template filter (its file hashes belong to this build)."""
+    settings["DEFAULT_LANG"] = site_language(settings)  # before any page is read: pages write it as lang="…"
     state = BuildState(load_config(settings))
     state.theme_ids = theme_ids(settings["THEME"])
+    for problem in missing_data_files(settings):
+        state.errors.add(problem)
     state.glossary, problems = load_site_glossary(settings["PATH"], state.config.glossary_file,
                                                   reserved=state.theme_ids)
     for problem in problems:
         state.errors.add(problem)
     state.glossary_lang = default_language(settings)
     for lang in translated_languages(settings["PATH"], state.config.glossary_file, LANGUAGE_CODE.match):
-        if lang != state.glossary_lang:
-            state.translated_glossaries[lang], problems = load_site_glossary(
+        if language_tag(lang) != state.glossary_lang:  # glossary.pt_BR.yaml is the glossary of the pages in pt-BR
+            state.translated_glossaries[language_tag(lang)], problems = load_site_glossary(
                 settings["PATH"], state.config.glossary_file, lang, original=state.glossary, reserved=state.theme_ids)
             for problem in problems:
                 state.errors.add(problem)

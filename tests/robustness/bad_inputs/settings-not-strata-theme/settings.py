@@ -1,0 +1,2 @@
+import pelican, os
+THEME = os.path.join(os.path.dirname(pelican.__file__), "themes", "simple")

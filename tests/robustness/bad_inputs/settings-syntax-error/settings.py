@@ -1,0 +1,1 @@
+STRATA = ["words_per_minute", 200}

@@ -1,0 +1,1 @@
+STRATA = {"references_file": "refs.yaml"}
