@@ -2,7 +2,7 @@
 
 import pytest
 
-from strata.markdown.safe import _renderer, render_block, render_inline
+from strata.markdown.safe import _renderer, render_block, render_inline, text_problem
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -37,3 +37,36 @@ def test_text_without_markdown_syntax_renders_as_the_parser_renders_it(text):
     expected = parser.convert(text)
     assert render_block(text) == expected
     assert render_inline(text) == expected.removeprefix("<p>").removesuffix("</p>")
+
+
+@pytest.mark.parametrize(("text", "paragraphs", "words"), [
+    ("Which part starts it?[^x]", False, "question 1 has the footnote mark [^x], but footnotes are not read"),
+    ("[^1]: A note.", False, "question 1 has the footnote mark [^1]"),
+    ("Which part makes [[Leydig cells]] work?", False, "question 1 has the glossary mark [[Leydig cells]]"),
+    ("Which [[the axis|HPG axis]]?", False, "question 1 has the glossary mark [[the axis|HPG axis]]"),
+    ("A drug for {{AR}}.", False, "question 1 has {{AR}}, but glossary marks are not read"),
+    ("Which part [click](javascript:alert(1))?", False, "question 1: a 'javascript:' URL is not allowed"),
+    ("[x](JaVaScRiPt:alert(1))", False, "question 1: a 'javascript:' URL is not allowed"),
+    ("![x](data:text/html;base64,xx)", False, "question 1: a 'data:' URL is not allowed"),
+    ("[call](ftp://example.org)", False, "question 1: a 'ftp:' link cannot be followed"),
+    ("## Part one\n\nText\n\n- a list", False, "question 1 is one paragraph of text, without headings"),
+    ("# Which?", False, "question 1 is one paragraph"),
+    ("One.\n\nTwo.", False, "question 1 is one paragraph"),
+    ("> Quoted?", False, "question 1 is one paragraph"),
+    ("## A heading\n\nText.", True, "question 1 has a heading ('A heading'); an explanation is"),
+    ("Text.\n\nA heading\n---------", True, "question 1 has a heading ('A heading')"),
+])
+def test_text_problem_names_what_author_text_cannot_hold(text, paragraphs, words):
+    problem = text_problem(text, "question 1", paragraphs=paragraphs)
+    assert problem is not None
+    assert problem.startswith(words), problem
+
+
+@pytest.mark.parametrize(("text", "paragraphs"), [
+    ("Plain words: a colon, and 3:1.", False), ("*Emphasis*, **bold**, [a link](https://example.org).", False),
+    ("Which\nstarts it?", False), ("Code `[[x]]`, `{{y}}` and `[^1]`, escaped \\[^1] and \\[[x]].", False),
+    ("<b>HTML</b> shown as text, <a href='javascript:x'>too</a>.", False), ("[mail](mailto:a@example.org)", False),
+    ("First paragraph.\n\n- one\n- two\n\nLast.", True),
+])
+def test_text_problem_accepts_what_renders_as_written(text, paragraphs):
+    assert text_problem(text, "question 1", paragraphs=paragraphs) is None

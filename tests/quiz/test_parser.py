@@ -164,6 +164,25 @@ ERRORS = [
      ["an option of question 1 is empty"]),
     ("second question", question() + "\n" + question(type="multi"), 17,
      ["unknown question type 'multi' in question 2"]),
+    # Author text is checked as a page's text would be, at the line of its key.
+    ("footnote mark", question(question="Which part starts it?[^x]"), 9,
+     ["question 1 has the footnote mark [^x]", "footnotes are not read", "\\[^x]"]),
+    ("glossary mark", question(question="Which part makes [[Leydig cells]] work?"), 9,
+     ["glossary mark [[Leydig cells]]", "never marked", "'Leydig cells'"]),
+    ("unknown glossary mark", question(options="\n    - text: '[[Nonexistent term]]'\n      correct: true\n    - Two"),
+     12, ["option a of question 1 has the glossary mark [[Nonexistent term]]"]),
+    ("plain-words mark", question(explanation="Because {{AR}} rises."), 15,
+     ["the explanation of question 1 has {{AR}}", "write just the words, 'AR'"]),
+    ("javascript link", question(question="Which part [click](javascript:alert(1))?"), 9,
+     ["question 1: a 'javascript:' URL is not allowed"]),
+    ("data: image in feedback", question(options="\n    - text: One\n      correct: true\n"
+                                                 "      feedback: '![x](data:text/html,x)'\n    - Two"), 14,
+     ["the feedback of option a of question 1: a 'data:' URL is not allowed"]),
+    ("question with a heading and a list", question(question="|\n    ## Part one\n\n    Text\n\n    - a list"), 9,
+     ["question 1 is one paragraph", "without headings, lists"]),
+    ("question that is a heading", question(question="'# Which part?'"), 9, ["question 1 is one paragraph"]),
+    ("explanation with a heading", question(explanation="|\n    ## A heading\n\n    Text.\n\n    - a\n    - b"),
+     15, ["the explanation of question 1 has a heading ('A heading')", "without headings"]),
 ]
 
 
@@ -189,12 +208,71 @@ def test_each_error_names_its_line_and_the_fix(body, line, words):
     (f"{HEADER}```quiz\ntitel: Typo\nquestions: []\n```\n", 9, ["unknown key 'titel' in quiz"]),
     (f"{HEADER}```quiz\n{question(section='Nowhere')}\n```\n", 16,
      ["question 1 names section 'Nowhere'", "use one of: 'Hormones'"]),
+    (f"{HEADER}```quiz\ntitle: ''\nquestions:\n{textwrap.indent(question(), '  ')}\n```\n", 9,
+     ["the quiz title is empty", "remove the line"]),
+    (f"{HEADER}```quiz\ntitle:\nquestions:\n{textwrap.indent(question(), '  ')}\n```\n", 9,
+     ["the quiz title is empty"]),
+    (f"{HEADER}```quiz\ntitle: Check[^1]\nquestions:\n{textwrap.indent(question(), '  ')}\n```\n", 9,
+     ["the quiz title has the footnote mark [^1]"]),
+    (f"{HEADER}```quiz\nid: one\nquestions:\n{textwrap.indent(question(), '  ')}\n```\n\n"
+     f"```quiz\ntitle: Two\nid: one\nquestions:\n{textwrap.indent(question(), '  ')}\n```\n", 22,
+     ["two quizzes on this page have the id 'one'"]),
+    (f"{HEADER}```quiz\ntitle: Two\nid: hormones\nquestions:\n{textwrap.indent(question(), '  ')}\n```\n", 10,
+     ["this quiz's id 'hormones' clashes with the element id 'hormones'"]),
 ])
 def test_block_level_errors(source, line, words):
     with pytest.raises(StrataError) as caught:
         convert(source)
     assert caught.value.line == line
     assert all(word in caught.value.message for word in words), caught.value.message
+
+
+NOT_READ_THERE = ["a quiz must start at the beginning of a line, outside lists, quotes and key points",
+                  "move the ```quiz block out (no indentation, no '>')"]
+
+
+@pytest.mark.parametrize(("before", "prefix"), [
+    ("- A list item\n\n", "    "), ("1. Item one\n2. Item with quiz:\n\n", "    "), ("> Quote.\n>\n", "> "),
+    ("!!! key-point\n    Sentence here.\n\n", "    "), ("", "    "), ("- A list item\n", "- "),
+])
+def test_a_quiz_inside_a_list_quote_key_point_or_indented_is_an_error(before, prefix):
+    """Markdown would read such a block as code in a paragraph: the quiz would be lost, its YAML shown."""
+    block = textwrap.indent(f"```quiz\n{question()}\n```", prefix, lambda line: True)
+    source = f"{HEADER}{before}{block}\n"
+    with pytest.raises(StrataError) as caught:
+        convert(source)
+    assert caught.value.line == 8 + before.count("\n")
+    assert all(words in caught.value.message for words in NOT_READ_THERE), caught.value.message
+
+
+@pytest.mark.parametrize("prefix", ["", "    ", "> "])
+def test_a_quiz_example_in_a_fenced_code_block_stays_code(prefix):
+    example = textwrap.indent(f"````markdown\n```quiz\n{question()}\n```\n````", prefix, lambda line: True)
+    from tests.markdown.site_markdown import site_markdown_kwargs
+
+    before = "- A list item\n\n" if prefix == "    " else ""
+    md = markdown.Markdown(**site_markdown_kwargs(PATH))
+    document = BeautifulSoup(md.convert(f"{HEADER}{before}{example}\n\nText after.\n"), "html.parser")
+    assert document.find("form") is None
+    assert "```quiz\n- question: What does LH do?" in document.select_one("code").get_text()
+
+
+def test_a_quiz_after_an_unclosed_fence_in_indented_code_is_still_read():
+    source = f"{HEADER}Code:\n\n    ```python\n\n```quiz\n{question()}\n```\n"
+    assert BeautifulSoup(convert(source), "html.parser").find("form") is not None
+
+
+def test_an_explanation_may_have_paragraphs_and_a_list():
+    body = question(explanation="|\n    First paragraph.\n\n    - one\n    - two")
+    html = convert(f"{HEADER}```quiz\n{body}\n```\n")
+    assert "<p>First paragraph.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>" in html
+
+
+def test_the_quiz_title_reads_inline_markdown():
+    questions = textwrap.indent(question(), "  ")
+    source = f"{HEADER}```quiz\ntitle: 'Check *this* <b>now</b>'\nquestions:\n{questions}\n```\n"
+    title = BeautifulSoup(convert(source), "html.parser").select_one(".quiz__title")
+    assert title.decode_contents() == "Check <em>this</em> &lt;b&gt;now&lt;/b&gt;"
 
 
 def test_section_matching_ignores_case_and_spacing_and_uses_the_toc_id():
@@ -218,7 +296,7 @@ def test_a_section_name_two_headings_have_is_an_error():
 PAYLOADS = {
     "question": "<script>alert('q')</script> What?",
     "option": "<img src=x onerror=alert('o')>",
-    "feedback": "[click me](javascript:alert(1))",
+    "feedback": "**<svg onload=alert(1)>**",
     "explanation": '<a href="javascript:alert(1)" onclick="alert(2)">x</a> <script>alert("e")</script>',
 }
 
@@ -237,7 +315,7 @@ def test_author_text_can_never_inject_script():
     assert "&lt;script&gt;alert('q')&lt;/script&gt; What?" in html
     assert "&lt;img src=x onerror=alert('o')&gt;" in html
     assert document.select_one("label").get_text() == PAYLOADS["option"]
-    assert "<a>click me</a>" in html
+    assert "<strong>&lt;svg onload=alert(1)&gt;</strong>" in html
 
 
 def test_the_example_in_authoring_md_builds():

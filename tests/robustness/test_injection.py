@@ -43,19 +43,22 @@ PAYLOADS = {
 }
 WORDS = dict(zip(PAYLOADS, ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"), strict=True))
 
-# Fields shown as typed, and fields rendered as (safe) Markdown: a Markdown link loses its unsafe URL
-# and shows only its words.
-PLAIN_FIELDS = ("topic-title", "topic-summary", "quiz-title", "section-name", "glossary-term",
+# Fields shown as typed, and fields rendered as (safe) Markdown. In the second, a Markdown link to a
+# javascript: URL stops the build (tests/robustness/bad_inputs/quiz-javascript-link), so there the payload
+# is the same link written as HTML, which Markdown fields show as typed.
+PLAIN_FIELDS = ("topic-title", "topic-summary", "section-name", "glossary-term",
                 "glossary-alias", "reference-authors", "reference-title", "reference-journal", "reference-pages",
                 "reference-publisher", "reference-edition", "reference-url")
-MARKDOWN_FIELDS = ("question", "option", "option-feedback", "explanation", "true-false-feedback",
+MARKDOWN_FIELDS = ("quiz-title", "question", "option", "option-feedback", "explanation", "true-false-feedback",
                    "glossary-definition")
+HTML_LINK = '<a href="javascript:window.__pwned=1">x</a>'
 SENTINEL = "__pwned"
 
 
 def value(field: str, name: str) -> str:
     """The text an author wrote in ``field`` of the topic of payload ``name``."""
-    text = f"{field} {WORDS[name]} {PAYLOADS[name]}"
+    payload = HTML_LINK if field in MARKDOWN_FIELDS and name == "javascript-url" else PAYLOADS[name]
+    text = f"{field} {WORDS[name]} {payload}"
     if field == "reference-url":  # written as a url must be (a space is %20 …), else the build stops
         return "https://example.org/" + percent_encoded(text)
     return text
@@ -63,8 +66,6 @@ def value(field: str, name: str) -> str:
 
 def shown(field: str, name: str) -> str:
     """What a reader must see for that field."""
-    if field in MARKDOWN_FIELDS and name == "javascript-url":
-        return f"{field} {WORDS[name]} x"
     return value(field, name)
 
 

@@ -27,7 +27,7 @@ from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
 from ..errors import StrataError
-from ..markdown.safe import render_inline
+from ..markdown.safe import render_inline, text_problem
 from ..names import name_key
 from ..records import Field, Record, load_records
 from .matcher import Matcher
@@ -248,6 +248,9 @@ def _term(record: Record, topic: str | None, reserved: frozenset[str] = frozense
         raise record.error(f"the definition of {name!r} has more than one paragraph, or a list; a definition is "
                            "one paragraph, shown next to the word: write one or two sentences, and explain more "
                            "on a topic page", "definition")
+    problem = text_problem(values["definition"].strip(), f"the definition of {name!r}")
+    if problem:
+        raise record.error(problem, "definition")
     aliases = []
     for alias in values.get("aliases", []):
         if not isinstance(alias, str) or not alias.strip():

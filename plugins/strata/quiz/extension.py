@@ -77,9 +77,10 @@ class QuizTreeprocessor(Treeprocessor):
         quiz_ids: set[str] = set()
         for number, item in enumerate(pending, 1):
             quiz = item.quiz
+            id_line = quiz.id_line or quiz.line
             if quiz.id in quiz_ids:
                 raise StrataError(f"two quizzes on this page have the id {quiz.id!r}; give each a different "
-                                  "'id:'", path, quiz.line)
+                                  "'id:'", path, id_line)
             quiz_id = quiz.id or ids.unique(f"quiz-{number}")
             quiz_ids.add(quiz_id)
             view = quiz_view(quiz, quiz_id, sections, path=path, gettext=config("gettext"),
@@ -88,7 +89,7 @@ class QuizTreeprocessor(Treeprocessor):
             clashes = sorted(i for i in own if i in ids)
             if clashes:
                 raise StrataError(f"this quiz's id {quiz_id!r} clashes with the element id {clashes[0]!r} "
-                                  "elsewhere on this page; give the quiz another 'id:'", path, quiz.line)
+                                  "elsewhere on this page; give the quiz another 'id:'", path, id_line)
             for element_id in own:
                 ids.take(element_id)
             self.md.strata_quizzes.append(view)

@@ -72,6 +72,7 @@ class Quiz:
     title: str = DEFAULT_TITLE
     id: str | None = None
     line: int = 0
+    id_line: int = 0  # the line of its 'id:', when it has one
 
     def fingerprint(self) -> str:
         """A short hash of the questions and options: saved answers of an edited quiz are not restored."""

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import SOURCE_ENCODING, StrataError
+from ..markdown.safe import text_problem
 from ..records import TAB_INDENTATION, Field, compose_yaml, indented_with_tab, unknown_key, yaml_problem
 from .model import (
     DEFAULT_TITLE,
@@ -43,6 +44,9 @@ from .model import (
 )
 
 FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^`]*$")
+# A fence inside a list, a quote or a key point, or indented as code: after '>', list markers and indentation.
+NESTED_FENCE = re.compile(r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t>]|$))*[ \t]*"
+                          r"(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^`]*$")
 QUIZ_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 TYPES = ", ".join(QUESTION_TYPES)
 
@@ -91,7 +95,7 @@ def find_blocks(lines: list[str], path: str | None = None) -> list[QuizBlock]:
     while index < len(lines):
         opening = FENCE.match(lines[index])
         if not opening:
-            index += 1
+            index = _after_nested_fence(lines, index, path)
             continue
         fence, is_quiz = opening.group("fence"), opening.group("info").lower() == "quiz"
         closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
@@ -100,8 +104,7 @@ def find_blocks(lines: list[str], path: str | None = None) -> list[QuizBlock]:
             if closing.match(lines[candidate]):
                 end = candidate
                 break
-            other = FENCE.match(lines[candidate])
-            if is_quiz and other and other.group("info").lower() == "quiz":
+            if is_quiz and _opens_quiz(lines[candidate]):
                 break
         if is_quiz:
             if end is None:
@@ -110,6 +113,30 @@ def find_blocks(lines: list[str], path: str | None = None) -> list[QuizBlock]:
             blocks.append(QuizBlock(index, end, "\n".join(lines[index + 1:end])))
         index = end + 1 if end is not None else index + 1
     return blocks
+
+
+def _after_nested_fence(lines: list[str], index: int, path: str | None) -> int:
+    """The index after line ``index``, or after the whole fenced block it opens inside a list, quote or key
+    point (a quiz example shown there stays code); a quiz opened there is an error, Markdown would not read it."""
+    opening = NESTED_FENCE.match(lines[index])
+    if not opening:
+        return index + 1
+    fence = opening.group("fence")
+    if opening.group("info").lower() == "quiz":
+        raise StrataError(f"a quiz must start at the beginning of a line, outside lists, quotes and key points; "
+                          f"move the {fence}quiz block out (no indentation, no '>')", path, index + 1)
+    closing = re.compile(rf"^[ \t>]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+    for candidate in range(index + 1, len(lines)):
+        if closing.match(lines[candidate]):
+            return candidate + 1
+        if _opens_quiz(lines[candidate]):  # not a fence after all (e.g. in an indented code block): keep the quiz
+            break
+    return index + 1
+
+
+def _opens_quiz(line: str) -> bool:
+    opening = FENCE.match(line)
+    return bool(opening) and opening.group("info").lower() == "quiz"
 
 
 def parse_quiz(block: QuizBlock, path: str | None = None) -> Quiz:
@@ -152,7 +179,10 @@ class _Parser:
         if isinstance(root, yaml.MappingNode):
             fields = self.fields(root, QUIZ_SCHEMA, "quiz")
             if "title" in fields:
-                title = self.text(fields["title"], "title", "the quiz")
+                title = self.markdown(fields["title"], "title", "the quiz", "the quiz title")
+                if not title:
+                    raise self.error("the quiz title is empty; write the heading after 'title:', or remove the "
+                                     f"line for the usual {DEFAULT_TITLE!r}", self.line(fields["title"]))
             if "id" in fields:
                 quiz_id = self.text(fields["id"], "id", "the quiz")
                 if not QUIZ_ID.match(quiz_id):
@@ -166,7 +196,7 @@ class _Parser:
             raise self.error("a quiz is a list of questions, each starting with '- question:'",
                              self.line(questions_node))
         questions = tuple(self.question(node, number) for number, node in enumerate(questions_node.value, 1))
-        return Quiz(questions, title, quiz_id, block.line)
+        return Quiz(questions, title, quiz_id, block.line, self.line(fields["id"]) if quiz_id else 0)
 
     def question(self, node: yaml.Node, number: int) -> Question:
         what = f"question {number}"
@@ -174,7 +204,7 @@ class _Parser:
             raise self.error(f"{what} must be a set of 'key: value' lines starting with '- question:'",
                              self.line(node))
         fields = self.fields(node, QUESTION_SCHEMA, what, check_required=False)
-        text = self.text(fields["question"], "question", what) if "question" in fields else ""
+        text = self.markdown(fields["question"], "question", what, what) if "question" in fields else ""
         if not text:
             raise self.error(f"{what} is empty; write the question after 'question:'",
                              self.line(fields.get("question", node)))
@@ -185,7 +215,8 @@ class _Parser:
             raise self.error(f"unknown question type {kind!r} in {what}; use one of: {TYPES}",
                              self.line(fields["type"]))
         options = self.true_false(fields, what) if kind == TRUE_FALSE else self.choices(fields, kind, what)
-        explanation = self.text(fields["explanation"], "explanation", what) if "explanation" in fields else ""
+        explanation = (self.markdown(fields["explanation"], "explanation", what, f"the explanation of {what}",
+                                     paragraphs=True) if "explanation" in fields else "")
         if not explanation:
             raise self.error(f"{what} has no explanation; add 'explanation:' saying why the answer is right "
                              "and which section explains it", self.line(fields.get("explanation", node)))
@@ -228,14 +259,15 @@ class _Parser:
         return options
 
     def option(self, node: yaml.Node, key: str, what: str) -> Option:
-        line = self.line(node)
+        line, where = self.line(node), f"option {key} of {what}"
         if isinstance(node, yaml.ScalarNode):
-            text, correct, feedback = node.value.strip(), False, None
+            text, correct, feedback = self.markdown(node, "text", what, where), False, None
         elif isinstance(node, yaml.MappingNode):
             fields = self.fields(node, OPTION_SCHEMA, f"an option of {what}", check_required=False)
-            text = self.text(fields["text"], "text", what) if "text" in fields else ""
+            text = self.markdown(fields["text"], "text", what, where) if "text" in fields else ""
             correct = self.boolean(fields["correct"], "correct") if "correct" in fields else False
-            feedback = self.text(fields["feedback"], "feedback", what) if "feedback" in fields else None
+            feedback = (self.markdown(fields["feedback"], "feedback", what, f"the feedback of {where}")
+                        if "feedback" in fields else None)
         else:
             raise self.error(f"each option of {what} is either its text, or 'text:' with 'correct:' and "
                              "'feedback:' lines", line)
@@ -257,7 +289,7 @@ class _Parser:
             if not isinstance(node, yaml.MappingNode):
                 raise self.error("'feedback' of a true-false question has two lines, 'true: …' and 'false: …'",
                                  self.line(node))
-            feedback = {key: self.text(value, key, what)
+            feedback = {key: self.markdown(value, key, what, f"the '{key}:' feedback of {what}")
                         for key, value in self.fields(node, TRUE_FALSE_FEEDBACK_SCHEMA, "feedback").items()}
         return tuple(Option(key, TRUE_FALSE_LABELS[key], answer == (key == "true"), feedback.get(key) or None,
                             self.line(fields["answer"])) for key in ("true", "false"))
@@ -287,6 +319,15 @@ class _Parser:
             raise self.error(f"{key!r} of {what} must be text; put it on the same line after '{key}:' "
                              "(in double quotes if it contains ': ')", self.line(node))
         return node.value.strip()
+
+    def markdown(self, node: yaml.Node, key: str, what: str, where: str, paragraphs: bool = False) -> str:
+        """The text of ``node``, checked as author Markdown (:func:`~strata.markdown.safe.text_problem`; ``where``
+        names it in the message): one paragraph, or with ``paragraphs`` paragraphs and lists."""
+        text = self.text(node, key, what)
+        problem = text_problem(text, where, paragraphs=paragraphs)
+        if problem:
+            raise self.error(problem, self.line(node))
+        return text
 
     def boolean(self, node: yaml.Node, key: str) -> bool:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool"):

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..errors import StrataError
 from ..markdown.in_brief import comparable
@@ -70,7 +70,7 @@ class QuizView:
     """A quiz as the component takes it: ``storage_key`` names its saved answers in ``localStorage``."""
 
     id: str
-    title: str
+    title: Markup
     storage_key: str
     questions: tuple[QuestionView, ...]
 
@@ -166,7 +166,7 @@ def quiz_view(quiz: Quiz, quiz_id: str, sections: list[Section], *, storage_key:
     """The view of ``quiz``; ``sections`` are the page's headings that a ``section:`` may name; ``gettext``
     translates its own words (the default title, hints, errors) into the page's language."""
     questions = tuple(question_view(quiz_id, q, find_section(q, sections, path), gettext) for q in quiz.questions)
-    title = gettext(quiz.title) if quiz.title == DEFAULT_TITLE else quiz.title
+    title = escape(gettext(quiz.title)) if quiz.title == DEFAULT_TITLE else render_inline(quiz.title)
     return QuizView(quiz_id, title, storage_key or f"{quiz_id}/{quiz.fingerprint()}", questions)
 
 
