@@ -118,3 +118,28 @@ def test_a_topic_named_like_a_theme_id_has_its_references_at_another_anchor(tmp_
             for doc in read_shard(shard.read_text(encoding="utf-8"))[1]}
     assert {url for url in urls if url.startswith("references.html")} == {"references.html#main-2",
                                                                           "references.html#page-title-2"}
+
+
+def test_an_ellipsis_is_kept_and_a_journals_own_period_is_not_doubled():
+    article = Reference("Smith.", "A study...", 2020, journal="Nature.")
+    assert str(article.citation) == "Smith. “A study...” <cite>Nature</cite>, 2020."
+    abbreviated = Reference("A", "T", 2020, journal="J. Clin. Endocrinol.")
+    assert "<cite>J. Clin. Endocrinol.</cite>, 2020." in str(abbreviated.citation)
+    assert str(Reference("A", "Wait…", 2000).citation) == "A. <cite>Wait…</cite> 2000."
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('- authors: ""\n  title: T\n  year: 2000\n', 1, "'authors' is empty; after 'authors:', write the authors"),
+    ("- authors: A\n  title: T\n  journal: ' '\n  year: 2000\n", 3, "'journal' is empty; after 'journal:', write "
+                                                                   "the journal, for an article, or remove the line"),
+    ("- authors: A\n  title: T\n  year: 20200\n", 3, "'year: 20200' is not a year of publication: a printed "
+                                                      "work's year is between 1400 and 2100"),
+    ("- authors: A\n  title: T\n  year: 0\n", 3, "'year: 0' is not a year of publication"),
+    ("- authors: A B\n  title: The  T\n  year: 2000\n- authors: a b\n  title: the t\n  year: 2001\n", 5,
+     "this reference is listed twice: the one at line 1 has the same title and authors"),
+])
+def test_an_empty_text_a_year_out_of_range_and_a_repeated_reference_are_errors(tmp_path, text, line, message):
+    path = write(tmp_path, text)
+    with pytest.raises(StrataError) as error:
+        load_references(path)
+    assert (error.value.line, error.value.message.startswith(message)) == (line, True), error.value.message

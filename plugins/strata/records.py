@@ -2,11 +2,15 @@
 
 A data file is a YAML list of mappings. Each mapping is checked against a small
 schema of known keys; anything else is an author error reported at its line.
+Every YAML an author writes (these files and the quiz blocks) is also checked for
+what YAML would silently misread (:func:`check_yaml_source`, :func:`check_yaml_nodes`):
+an invisible line break, text after `` #`` (a comment), a ``!`` tag.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -23,6 +27,16 @@ def compose_yaml(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=YAML_LOADER)
 
 
+# YAML ends a line at these too: pasted from a word processor, they are invisible and shift every line after them.
+INVISIBLE_BREAKS = {"\u2028": "line separator (U+2028)", "\u2029": "paragraph separator (U+2029)",
+                    "\x85": "next-line character (U+0085)"}
+# The tags YAML gives by itself (implicitly, or written ``!!str``): any other is an explicit ``!`` tag.
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+              ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "seq", "map")}
+READ_AS = {"tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:int": "a number",
+           "tag:yaml.org,2002:float": "a number", "tag:yaml.org,2002:timestamp": "a date"}
+QUOTING = ("put text that contains ': ' or ' #', or starts with a quote or one of * & ! [ { ` % @ | > #, "
+           "in double quotes")
 TAB_INDENTATION = "this line is indented with a tab; indent with spaces, not tabs (YAML does not allow tabs there)"
 
 
@@ -45,6 +59,85 @@ def indented_with_tab(text: str, line: int | None) -> bool:
         return False
     row = lines[line]
     return "\t" in row[:len(row) - len(row.lstrip(" \t"))]
+
+
+def quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted value."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def check_yaml_source(text: str, path: str | None, first_line: int = 1) -> None:
+    """Raise :class:`StrataError` at an invisible line break in ``text`` (whose first line is ``first_line`` of
+    the file): YAML would end the line there, so the text would be misread and every later line misnumbered."""
+    found = re.search(f"[{''.join(INVISIBLE_BREAKS)}]", text)
+    if found:
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        before = text[line_start:found.start()].strip()[-30:]
+        where = f" after {before!r}" if before else ""
+        raise StrataError(f"this line has an invisible {INVISIBLE_BREAKS[found.group()]}{where}, often pasted "
+                          "from a word processor, which YAML reads as the end of the line; delete it (put the "
+                          "cursor there and press Delete, or retype the line)",
+                          path, first_line + text.count("\n", 0, found.start()))
+
+
+def check_yaml_nodes(root: yaml.Node | None, text: str, path: str | None, first_line: int = 1) -> None:
+    """Raise :class:`StrataError` where YAML read ``text`` (composed into ``root``) otherwise than its author
+    meant: a ``!`` tag, or a comment (`` #``) right after an unquoted value, whose text YAML drops."""
+    rows = text.split("\n")
+    pending: list[tuple[yaml.Node | None, yaml.Node]] = [(None, root)] if root is not None else []
+    while pending:
+        key, node = pending.pop()
+        problem = _misread(key, node, rows)
+        if problem:
+            raise StrataError(problem[0], path, first_line + problem[1])
+        if isinstance(node, yaml.SequenceNode):
+            pending += [(None, item) for item in reversed(node.value)]
+        elif isinstance(node, yaml.MappingNode):
+            pending += list(reversed(node.value))
+
+
+def _misread(key: yaml.Node | None, node: yaml.Node, rows: list[str]) -> tuple[str, int] | None:
+    """What YAML misread at ``node`` (the value of ``key``, if any), and its 0-based line; None if nothing."""
+    start, end = node.start_mark, node.end_mark
+    if node.tag not in PLAIN_TAGS:
+        source = rows[start.line][start.column:].split()
+        tag = next((word for word in source if word.startswith("!")), node.tag)
+        value = rows[start.line][start.column:end.column] if end.line == start.line else ""
+        fix = f"; if it is part of the text, put the whole value in double quotes: {quoted(value)}" if value else ""
+        return (f"{tag!r} is read as a YAML tag (a word starting with '!' before a value), which Strata does not "
+                f"accept; remove it{fix}", start.line)
+    if not isinstance(node, yaml.ScalarNode) or node.style:
+        return None
+    if node.tag == "tag:yaml.org,2002:str":
+        rest = rows[end.line][end.column:]
+        if re.match(r"[ \t]+#", rest):
+            fix = rows[start.line][:start.column].strip() + " " + quoted(f"{node.value} {rest.strip()}")
+            return ("the text after ' #' is read as a YAML comment and dropped; put the whole value in double "
+                    f"quotes: {fix.strip()}", end.line)
+    elif node.tag == "tag:yaml.org,2002:null" and key is not None and not node.value:
+        row = rows[key.end_mark.line]
+        after_key = re.match(r"[ \t]*:[ \t]+(#.*)", row[key.end_mark.column:])
+        if after_key:
+            return (f"'#' starts a YAML comment, so {key.value!r} is empty here and the rest of the line is "
+                    f"dropped; put the whole value in double quotes: {key.value}: "
+                    f"{quoted(after_key.group(1).strip())}", key.end_mark.line)
+    return None
+
+
+def read_as(node: yaml.Node, text: str) -> str:
+    """When YAML read the scalar ``node`` of ``text`` as true/false, a number or a date: saying so, and the line
+    with the value in double quotes (text is wanted); "" otherwise."""
+    if not isinstance(node, yaml.ScalarNode) or node.style or node.tag not in READ_AS:
+        return ""
+    start, end = node.start_mark, node.end_mark
+    row = text.split("\n")[start.line]
+    stop = end.column if end.line == start.line else len(row)
+    joined = re.match(r",[^\s,\]]+", row[stop:])  # [1,25-dihydroxyvitamin D]: one name, cut at its comma
+    if joined and row[start.column - 1:start.column] in "[, " and node.tag != "tag:yaml.org,2002:bool":
+        stop += len(re.match(r",[^,\]]*", row[stop:]).group().rstrip())
+    value = row[start.column:stop]
+    fix = (row[:start.column] + quoted(value) + row[stop:]).strip()
+    return f"; YAML reads {node.value} as {READ_AS[node.tag]}: write it in double quotes: {fix}"
 
 
 def unknown_key(key: str, known, what: str) -> str:
@@ -89,6 +182,7 @@ class Field:
     required: bool = False
     kinds: tuple[type, ...] = (str,)
     description: str = ""
+    item: str = ""  # for a list of text: what one item is, in messages ("alias")
 
 
 @dataclass(frozen=True)
@@ -117,22 +211,24 @@ def load_records(path: str, schema: dict[str, Field], what: str) -> list[Record]
     except (OSError, UnicodeDecodeError) as exc:
         raise StrataError(f"cannot read this file ({exc}); check that it is a file, is readable and is saved "
                           "as UTF-8", path, 1) from None
+    check_yaml_source(text, path)
     try:
         root = compose_yaml(text)
     except yaml.YAMLError as exc:
         problem, line = yaml_problem(exc)
         if indented_with_tab(text, line):
             raise StrataError(TAB_INDENTATION, path, line + 1) from None
-        raise StrataError(f"this is not valid YAML ({problem}); check the indentation and quoting",
+        raise StrataError(f"this is not valid YAML ({problem}); check the indentation, and {QUOTING}",
                           path, line + 1 if line is not None else 1) from None
+    check_yaml_nodes(root, text, path)
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):
         raise StrataError(f"expected a list, each {what} starting with '- '", path, root.start_mark.line + 1)
-    return [_record(node, path, schema, what) for node in root.value]
+    return [_record(node, path, schema, what, text) for node in root.value]
 
 
-def _record(node: yaml.Node, path: str, schema: dict[str, Field], what: str) -> Record:
+def _record(node: yaml.Node, path: str, schema: dict[str, Field], what: str, text: str) -> Record:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
         raise StrataError(f"each {what} must be a set of 'key: value' lines; known keys: {', '.join(schema)}",
@@ -154,7 +250,11 @@ def _record(node: yaml.Node, path: str, schema: dict[str, Field], what: str) -> 
         if not isinstance(value, field.kinds) or (isinstance(value, bool) and bool not in field.kinds):
             expected = " or ".join(KIND_NAMES.get(k, k.__name__) for k in field.kinds)
             advice = f" ({field.description})" if field.description else ""
-            raise StrataError(f"{key!r} must be {expected}{advice}", path, key_line)
+            raise StrataError(f"{key!r} must be {expected}{advice}{read_as(value_node, text)}", path, key_line)
+        for item_node, item in zip(value_node.value, value if field.item else (), strict=False):
+            if not isinstance(item, str) and read_as(item_node, text):
+                raise StrataError(f"each {field.item} must be text{read_as(item_node, text)}", path,
+                                  item_node.start_mark.line + 1)
         values[key], key_lines[key] = value, key_line
     for key, field in schema.items():
         if field.required and key not in values:

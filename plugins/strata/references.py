@@ -27,7 +27,8 @@ REFERENCE_SCHEMA = {
 }
 ARTICLE_ONLY = ("volume", "issue", "pages")  # cited after the journal's name
 BOOK_ONLY = ("edition", "publisher")
-OWN_END = ("?", "!")  # a title ending so takes no period after it
+OWN_END = ("?", "!", "...", "…")  # a title ending so takes no period after it (and keeps its ellipsis)
+YEARS = range(1400, 2101)  # printed works; a year outside is a slip of the keyboard (20200, 0)
 NOT_IN_URL = re.compile(r'[\x00-\x20\x7f<>"\\^`{|}]')  # never written as is in a URL: percent-encode it
 
 
@@ -51,9 +52,11 @@ class Reference:
 
     def cite(self, gettext=str) -> Markup:
         """:attr:`citation` with its words (vol., no., pp., quotes) in the language of ``gettext``."""
-        authors = escape(self.authors.rstrip("."))
+        authors = escape(_without_period(self.authors))
         if self.journal:
-            parts = [Markup("<cite>{}</cite>").format(self.journal)]
+            # "Nature." loses its period before the comma; an abbreviated name keeps it ("J. Clin. Endocrinol.")
+            journal = self.journal[:-1] if self.journal.endswith(".") and "." not in self.journal[:-1] else self.journal
+            parts = [Markup("<cite>{}</cite>").format(journal)]
             parts += [escape(gettext(label)) % {"value": value} for label, value in
                       ((N_("vol. %(value)s"), self.volume), (N_("no. %(value)s"), self.issue)) if value is not None]
             parts.append(escape(str(self.year)))
@@ -62,25 +65,46 @@ class Reference:
             quoted = gettext("“%(title)s.”")
             if self.title.endswith(OWN_END):  # “Is it safe?” (not “Is it safe?.”)
                 quoted = quoted.replace("%(title)s.", "%(title)s")
-            title = escape(quoted) % {"title": self.title.rstrip(".")}
+            title = escape(quoted) % {"title": _without_period(self.title)}
             text = Markup("{}. {} {}.").format(authors, title, Markup(", ").join(parts))
         else:
             details = Markup(" ").join(escape(x) for x in (self.edition, self.publisher) if x)
             text = Markup("{}. <cite>{}</cite>{} {}{}.").format(
-                authors, self.title.rstrip("."), "" if self.title.endswith(OWN_END) else ".",
+                authors, _without_period(self.title), "" if self.title.endswith(OWN_END) else ".",
                 details + Markup(", ") if details else "", self.year)
         if self.url and self.url.startswith(("https://", "http://")):
             text += Markup(' <a href="{0}">{0}</a>').format(self.url)
         return text
 
 
+def _without_period(text: str) -> str:
+    """``text`` without its final period(s), which the citation puts back once; an ellipsis is kept."""
+    return text if text.endswith(OWN_END) else text.rstrip(".")
+
+
 def load_references(path: str) -> list[Reference]:
     """Read a references file; raise :class:`~strata.errors.StrataError` at the faulty line: besides the
-    schema's checks, a field that the reference's kind (an article has a ``journal``, a book has not) would not
-    show, and a ``url`` a browser could not open as it is written."""
+    schema's checks, an empty text, a year no printed work has, a reference listed twice, a field that the
+    reference's kind (an article has a ``journal``, a book has not) would not show, and a ``url`` a browser
+    could not open as it is written."""
     records = load_records(path, REFERENCE_SCHEMA, "reference")
+    seen: dict[tuple[str, str], int] = {}
     for record in records:
         values, article = record.values, bool(record.values.get("journal"))
+        for key, value in values.items():
+            if isinstance(value, str) and not value.strip():
+                what = REFERENCE_SCHEMA[key].description or f"the {key}"
+                remove = "" if REFERENCE_SCHEMA[key].required else ", or remove the line"
+                raise record.error(f"'{key}' is empty; after '{key}:', write {what}{remove}", key)
+        if values["year"] not in YEARS:
+            raise record.error(f"'year: {values['year']}' is not a year of publication: a printed work's year is "
+                               f"between {YEARS[0]} and {YEARS[-1]}; write the year of the edition you cite, in "
+                               "four digits, e.g. 'year: 2020'", "year")
+        same = (" ".join(values["title"].casefold().split()), " ".join(values["authors"].casefold().split()))
+        if same in seen:
+            raise record.error(f"this reference is listed twice: the one at line {seen[same]} has the same title "
+                               "and authors; remove one of them", "title")
+        seen[same] = record.line
         for key in BOOK_ONLY if article else ARTICLE_ONLY:
             if key in values:
                 raise record.error(_misplaced(key, values[key], article=not article), key)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .config import StrataConfig, load_config, missing_data_files, site_language
 from .errors import ErrorLog
-from .glossary.terms import Glossary, load_site_glossary, translated_languages
+from .glossary.terms import Glossary, capitalised_glossaries, load_site_glossary, translated_languages
 from .i18n import language_tag
 from .ids import theme_ids
 from .languages import LANGUAGE_CODE, default_language
@@ -64,6 +64,8 @@ def start_build(settings: dict) -> BuildState:
     state.glossary, problems = load_site_glossary(settings["PATH"], state.config.glossary_file,
                                                   reserved=state.theme_ids)
     for problem in problems:
+        state.errors.add(problem)
+    for problem in capitalised_glossaries(settings["PATH"], state.config.glossary_file, LANGUAGE_CODE.match):
         state.errors.add(problem)
     state.glossary_lang = default_language(settings)
     for lang in translated_languages(settings["PATH"], state.config.glossary_file, LANGUAGE_CODE.match):

@@ -146,8 +146,10 @@ def collect_topics(pages: list, config: StrataConfig, errors: ErrorLog, gettext_
         misplaced = _misplaced(page, slug, tier_id, lang != default_lang, reported_folders)
         if misplaced is not None:
             errors.add(misplaced)
-            if lang != default_lang:  # not a translation of its topic: no other message about it
-                continue
+        # not a translation of its topic, or in a translation's folder named in capitals: no other message about it
+        if (misplaced is not None and lang != default_lang) or \
+                (lang == default_lang and _capitalised_language(page.source_path, slug)):
+            continue
         if tier_id is None:
             _claim(overviews, key, page, errors, "an overview page (Topic: without Tier:)")
         else:
@@ -215,26 +217,41 @@ def _misplaced(page, slug: str, tier_id: str | None, translation: bool,
         inside = depth <= 1  # a page right in topics/: its topic's folder goes inside
         parent = folder if inside else os.path.dirname(folder)
         target = os.path.join(parent, slug, *([os.path.basename(language_folder)] if translation else []), expected)
-        if translation and SLUG.match(folder_name):
-            return StrataError(f"this translation says 'Topic: {slug}' but is in the folder of topic {folder_name!r}; "
-                               "a translation has the 'Topic:' of the pages in the folder above it: write "
-                               f"'Topic: {folder_name}' (or move it to {target})", path, metadata_line(path, "topic"))
-        if not translation and LANGUAGE_CODE.match(folder_name) and os.path.basename(parent) == slug:
-            return StrataError(f"this page is in {folder_name!r}, a folder for a translation, but topic {slug!r} has "
-                               f"no {OVERVIEW_FILE} in the site's language beside that folder; write the topic in "
-                               f"the site's language in content/topics/{slug}/ (its translation stays in "
-                               f"{folder_name}/), or build a site in that language (DEFAULT_LANG = "
-                               f"'{folder_name}', with its pages in content/topics/{slug}/)",
-                               path, metadata_line(path, "topic"))
+        capitalised = not translation and _capitalised_language(path, slug)
         rename = "" if inside else f" (or, if the folder holds this topic only, rename the folder to {slug})"
-        return StrataError(f"this page says 'Topic: {slug}' but is in the folder {folder_name!r}; a topic's pages "
-                           f"are in the folder named with its slug: move this page to {target}{rename}",
-                           path, metadata_line(path, "topic"))
+        if capitalised:
+            message = (f"this page is in the folder {folder_name!r}, which is not read as a translation: a language "
+                       f"code is written in lower case: rename the folder to {capitalised}")
+        elif translation and SLUG.match(folder_name):
+            message = (f"this translation says 'Topic: {slug}' but is in the folder of topic {folder_name!r}; "
+                       "a translation has the 'Topic:' of the pages in the folder above it: write "
+                       f"'Topic: {folder_name}' (or move it to {target})")
+        elif not translation and LANGUAGE_CODE.match(folder_name) and os.path.basename(parent) == slug:
+            message = (f"this page is in {folder_name!r}, a folder for a translation, but topic {slug!r} has "
+                       f"no {OVERVIEW_FILE} in the site's language beside that folder; write the topic in "
+                       f"the site's language in content/topics/{slug}/ (its translation stays in "
+                       f"{folder_name}/), or build a site in that language (DEFAULT_LANG = "
+                       f"'{folder_name}', with its pages in content/topics/{slug}/)")
+        else:
+            message = (f"this page says 'Topic: {slug}' but is in the folder {folder_name!r}; a topic's pages "
+                       f"are in the folder named with its slug: move this page to {target}{rename}")
+        return StrataError(message, path, metadata_line(path, "topic"))
     if name != expected:
         said, other = ((f"'Tier: {tier_id}'", "correct 'Tier:'") if tier_id else
                        ("'Topic:' without 'Tier:' (the topic's overview)", "add 'Tier: …' if it is a tier"))
         return StrataError(f"this page says {said}, so its file must be named {expected}, not {name}; rename the file "
                            f"(or {other})", path, metadata_line(path, "tier" if tier_id else "topic"))
+    return None
+
+
+def _capitalised_language(path: str, slug: str) -> str | None:
+    """The lower-case name of the folder of ``path`` when it is a language code written in capitals inside topic
+    ``slug``'s folder (``<slug>/ES/``); None otherwise."""
+    folder = os.path.dirname(path)
+    name = os.path.basename(folder)
+    if os.path.basename(os.path.dirname(folder)) == slug and not LANGUAGE_CODE.match(name) \
+            and LANGUAGE_CODE.match(name.lower()):
+        return name.lower()
     return None
 
 

@@ -46,8 +46,11 @@ def load(tmp_path, text: str):
                  "the definition of 'LH' has {{AR}}", id="plain-words-mark"),
     pytest.param(GOOD + "- term: LH\n  definition: A [hormone](javascript:alert(1)).\n", 5,
                  "the definition of 'LH': a 'javascript:' URL is not allowed", id="javascript-link"),
-    pytest.param(GOOD + "- term: LH\n  definition: '# A hormone'\n", 5,
-                 "the definition of 'LH' is one paragraph", id="heading"),
+    *(pytest.param(GOOD + f"- term: LH\n  definition: {definition!r}\n", 5,
+                   "the definition of 'LH' has more than one paragraph, or a list, a heading, a quote or a rule",
+                   id=f"definition-starting-with-{name}")
+      for name, definition in [("heading", "# A drug"), ("h2", "## A drug"), ("bullet", "- A drug."),
+                               ("number", "1. A drug."), ("quote", "> A drug."), ("rule", "***")]),
 ])
 def test_bad_entries_are_reported_at_their_line(tmp_path, text, line, phrase):
     with pytest.raises(StrataError) as caught:

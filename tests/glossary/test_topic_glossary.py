@@ -7,6 +7,8 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+from strata.glossary.terms import capitalised_glossaries, load_site_glossary
+from strata.names import LANGUAGE_CODE
 from tests.support.checks import glossary_backlinks
 from tests.support.site import TINY_TOPIC, build_tiny_site
 
@@ -72,3 +74,27 @@ def test_a_term_named_like_an_id_of_the_theme_is_anchored_beside_it(tmp_path):
     assert "page title" in glossary_page.select_one("#page-title-2").get_text()
     links = [a["href"] for a in BeautifulSoup(result.page("topics/demo/academic.html"), "html.parser").select("a.term")]
     assert sorted(links) == ["../../glossary.html#main-2", "../../glossary.html#page-title-2"]
+
+
+def test_a_topic_entry_named_like_another_site_entry_is_a_warning_naming_both(tmp_path, caplog):
+    (tmp_path / "topics/demo").mkdir(parents=True)
+    (tmp_path / "glossary.yaml").write_text("- term: testosterone replacement therapy\n  aliases: [TRT]\n"
+                                            "  definition: A treatment.\n- term: LH\n  definition: A hormone.\n")
+    (tmp_path / "topics/demo/glossary.yaml").write_text(
+        "- term: tissue repair technique\n  aliases: [TRT]\n  definition: Else.\n"
+        "- term: lh\n  definition: Redefined here, as documented.\n")
+    _, problems = load_site_glossary(str(tmp_path), "glossary.yaml")
+    assert not problems
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(f"{tmp_path}/topics/demo/glossary.yaml:1: the alias 'TRT' of 'tissue repair "
+                                  "technique' is also a name of the site's entry 'testosterone replacement therapy' "
+                                  f"({tmp_path}/glossary.yaml:1), which it replaces on this topic's pages")
+
+
+def test_a_translated_glossary_named_in_capitals_is_an_error(tmp_path):
+    (tmp_path / "glossary.ES.yaml").write_text("")
+    (tmp_path / "glossary.es.yaml").write_text("")
+    problems = capitalised_glossaries(str(tmp_path), "glossary.yaml", LANGUAGE_CODE.match)
+    assert [str(p) for p in problems] == [f"{tmp_path}/glossary.ES.yaml:1: this file is not read: a language code "
+                                          "is written in lower case; rename it glossary.es.yaml"]

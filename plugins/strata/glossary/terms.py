@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import logging
 import os
 import re
 import unicodedata
@@ -26,20 +27,23 @@ from functools import cached_property
 from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
-from ..errors import StrataError
+from ..errors import StrataError, display_path
 from ..markdown.safe import render_inline, text_problem
 from ..names import name_key
 from ..records import Field, Record, load_records
 from .matcher import Matcher
 
+logger = logging.getLogger("pelican.strata.glossary")  # under Pelican's logger, which shows warnings
 TOPIC_GLOSSARY = "glossary.yaml"  # in a topic's folder: content/topics/<slug>/glossary.yaml
 # A definition is one paragraph (shown in the toggletip and read as the link's description): a blank line, or a
-# line that starts a list, a quote or a heading, in a YAML block (| or >) would be flattened into it.
-_BLOCK_MARKDOWN = re.compile(r"\n[ \t]*\n\s*\S|\n[ \t]*(?:[-*+>#]|\d+[.)])[ \t]")
+# line (the first, or one in a YAML block, | or >) that starts a list, a quote, a heading or is a rule (***),
+# would make it more than one, or be flattened into it.
+_BLOCK_MARKDOWN = re.compile(r"\n[ \t]*\n\s*\S|(?:^|\n)[ \t]*(?:[-*+>]|#{1,6}|\d+[.)])(?:[ \t]|$)"
+                             r"|(?:^|\n)[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*(?:\n|$)")
 
 GLOSSARY_SCHEMA = {
     "term": Field(True, (str,), "the word or phrase, as it should be listed"),
-    "aliases": Field(False, (list,), "other names that mean the same, e.g. [TRT]"),
+    "aliases": Field(False, (list,), "other names that mean the same, e.g. [TRT]", "alias"),
     "definition": Field(True, (str,), "one or two plain sentences; inline Markdown allowed"),
 }
 # A translated glossary (``glossary.<lang>.yaml``, ``topics/<slug>/<lang>/glossary.yaml``): each entry names the
@@ -163,6 +167,19 @@ def translated_languages(content_path: str, glossary_file: str, is_language) -> 
     return sorted(name for name in found if is_language(name))
 
 
+def capitalised_glossaries(content_path: str, glossary_file: str, is_language) -> list[StrataError]:
+    """A translated glossary named with its language code in capitals (``glossary.ES.yaml``), which is not read."""
+    stem, extension = os.path.splitext(glossary_file)
+    problems = []
+    for path in sorted(glob.glob(os.path.join(glob.escape(content_path), f"{glob.escape(stem)}.*{extension}"))):
+        name = os.path.basename(path)[len(os.path.basename(stem)) + 1:-len(extension) or None]
+        if not is_language(name) and is_language(name.lower()):
+            problems.append(StrataError(f"this file is not read: a language code is written in lower case; rename "
+                                        f"it {os.path.basename(translated_glossary_file(glossary_file, name.lower()))}",
+                                        path, 1))
+    return problems
+
+
 def load_site_glossary(content_path: str, glossary_file: str, lang: str | None = None,
                        original: Glossary | None = None, reserved: frozenset[str] = frozenset()
                        ) -> tuple[Glossary, list[StrataError]]:
@@ -189,7 +206,25 @@ def load_site_glossary(content_path: str, glossary_file: str, lang: str | None =
             problems.append(exc)
         except OSError as exc:
             problems.append(StrataError(f"cannot read this file ({exc})", path, 1))
+    _warn_of_takeovers(terms, site_path, topic_paths, up)
     return Glossary(site_path, terms, digest.hexdigest()[:16]), problems
+
+
+def _warn_of_takeovers(terms: list[Term], site_path: str, topic_paths: list[str], up: int) -> None:
+    """Warn of a topic's entry with a name (term or alias) of another entry of the site's glossary: on the topic's
+    pages that name is explained by the topic's entry (an entry with the same term redefines it: that is meant)."""
+    site = {name_key(name): term for term in terms if term.topic is None for name in term.names}
+    paths = {os.path.basename(_parent(path, up)): path for path in topic_paths}
+    for term in terms:
+        for name in term.names if term.topic is not None else ():
+            other = site.get(name_key(name))
+            if other is not None and name_key(other.term) != name_key(term.term):
+                kind = "term" if name == term.term else f"alias {name!r} of"
+                logger.warning("%s:%d: the %s %r is also a name of the site's entry %r (%s:%d), which it replaces on "
+                               "this topic's pages; rename one of them, or, to give %r a definition of its own on "
+                               "this topic, write 'term: %s'", display_path(paths[term.topic]), term.line,
+                               kind, term.term, other.term, display_path(site_path), other.line, other.term,
+                               other.term)
 
 
 def _unknown_originals(terms: list[Term], original: Glossary, path: str) -> list[StrataError]:
@@ -245,9 +280,9 @@ def _term(record: Record, topic: str | None, reserved: frozenset[str] = frozense
     if not definition:
         raise record.error(f"the definition of {name!r} is empty; write one or two sentences", "definition")
     if _BLOCK_MARKDOWN.search(values["definition"]):
-        raise record.error(f"the definition of {name!r} has more than one paragraph, or a list; a definition is "
-                           "one paragraph, shown next to the word: write one or two sentences, and explain more "
-                           "on a topic page", "definition")
+        raise record.error(f"the definition of {name!r} has more than one paragraph, or a list, a heading, a "
+                           "quote or a rule; a definition is one paragraph, shown next to the word: write one or two "
+                           "sentences, and explain more on a topic page", "definition")
     problem = text_problem(values["definition"].strip(), f"the definition of {name!r}")
     if problem:
         raise record.error(problem, "definition")

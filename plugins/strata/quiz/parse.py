@@ -30,7 +30,17 @@ import yaml
 
 from ..errors import SOURCE_ENCODING, StrataError
 from ..markdown.safe import text_problem
-from ..records import TAB_INDENTATION, Field, compose_yaml, indented_with_tab, unknown_key, yaml_problem
+from ..records import (
+    QUOTING,
+    TAB_INDENTATION,
+    Field,
+    check_yaml_nodes,
+    check_yaml_source,
+    compose_yaml,
+    indented_with_tab,
+    unknown_key,
+    yaml_problem,
+)
 from .model import (
     DEFAULT_TITLE,
     MULTIPLE,
@@ -166,15 +176,16 @@ class _Parser:
             return ""
 
     def quiz(self, block: QuizBlock) -> Quiz:
+        check_yaml_source(block.body, self.path, self.offset + 1)
         try:
             root = compose_yaml(block.body)
         except yaml.YAMLError as exc:
             problem, line = yaml_problem(exc)
             if indented_with_tab(self.source(), None if line is None else line + self.offset):
                 raise self.error(TAB_INDENTATION, line + self.offset + 1) from None
-            raise self.error(f"this quiz is not valid YAML ({problem}); check the indentation, and put "
-                             "text that contains ': ' or starts with a quote in double quotes",
+            raise self.error(f"this quiz is not valid YAML ({problem}); check the indentation, and {QUOTING}",
                              line + self.offset + 1 if line is not None else block.line) from None
+        check_yaml_nodes(root, block.body, self.path, self.offset + 1)
         title, quiz_id, questions_node = DEFAULT_TITLE, None, root
         if isinstance(root, yaml.MappingNode):
             fields = self.fields(root, QUIZ_SCHEMA, "quiz")
