@@ -70,3 +70,11 @@ def test_text_that_yaml_reads_as_true_false_or_a_number_says_to_quote_it(tmp_pat
         load_records(str(path), SCHEMA, "entry")
     assert caught.value.line == line
     assert message in caught.value.message, caught.value.message
+
+
+def test_quotes_are_advised_only_where_text_is_wanted(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_text("- year: 2020-05-01\n", encoding="utf-8")
+    with pytest.raises(StrataError) as caught:
+        load_records(str(path), {"year": Field(True, (int,), "the year")}, "entry")
+    assert caught.value.message == "'year' must be a whole number (the year)"

@@ -250,7 +250,8 @@ def _record(node: yaml.Node, path: str, schema: dict[str, Field], what: str, tex
         if not isinstance(value, field.kinds) or (isinstance(value, bool) and bool not in field.kinds):
             expected = " or ".join(KIND_NAMES.get(k, k.__name__) for k in field.kinds)
             advice = f" ({field.description})" if field.description else ""
-            raise StrataError(f"{key!r} must be {expected}{advice}{read_as(value_node, text)}", path, key_line)
+            quote = read_as(value_node, text) if str in field.kinds else ""  # text is wanted: quote it
+            raise StrataError(f"{key!r} must be {expected}{advice}{quote}", path, key_line)
         for item_node, item in zip(value_node.value, value if field.item else (), strict=False):
             if not isinstance(item, str) and read_as(item_node, text):
                 raise StrataError(f"each {field.item} must be text{read_as(item_node, text)}", path,
