@@ -113,10 +113,17 @@ class AuthorErrorsWithoutTraceback(logging.Filter):
         return True
 
 
+def install_filter(logger: logging.Logger, installed: logging.Filter) -> None:
+    """Put ``installed`` on ``logger`` in place of any filter of its class (each build installs its own: once,
+    whatever the number of builds in the process)."""
+    for old in [f for f in logger.filters if type(f) is type(installed)]:
+        logger.removeFilter(old)
+    logger.addFilter(installed)
+
+
 def quiet_author_errors(logger: logging.Logger) -> None:
-    """Install :class:`AuthorErrorsWithoutTraceback` on ``logger`` once."""
-    if not any(isinstance(f, AuthorErrorsWithoutTraceback) for f in logger.filters):
-        logger.addFilter(AuthorErrorsWithoutTraceback())
+    """Install :class:`AuthorErrorsWithoutTraceback` on ``logger``."""
+    install_filter(logger, AuthorErrorsWithoutTraceback())
 
 
 EMPTY_ALT = "Empty alt attribute for image %s in %s"  # pelican.readers.find_empty_alt, on every build
@@ -151,16 +158,11 @@ class MissingContentFolders(logging.Filter):
 
 
 def quiet_decorative_images() -> None:
-    """Install :class:`DecorativeImages` once on Pelican's readers' logger."""
-    logger = logging.getLogger("pelican.readers")
-    if not any(isinstance(f, DecorativeImages) for f in logger.filters):
-        logger.addFilter(DecorativeImages())
+    """Install :class:`DecorativeImages` on Pelican's readers' logger."""
+    install_filter(logging.getLogger("pelican.readers"), DecorativeImages())
 
 
 def quiet_missing_content_folders(content: str) -> None:
     """Install :class:`MissingContentFolders` for the content folder ``content`` on Pelican's watcher's logger
-    (replacing one installed for an earlier settings file)."""
-    logger = logging.getLogger("pelican.utils")
-    for old in [f for f in logger.filters if isinstance(f, MissingContentFolders)]:
-        logger.removeFilter(old)
-    logger.addFilter(MissingContentFolders(content))
+    (in place of one for an earlier settings file)."""
+    install_filter(logging.getLogger("pelican.utils"), MissingContentFolders(content))

@@ -9,8 +9,11 @@ that must see it (safety, image alt text, link text, heading levels) read it her
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..html_tokens import EndTag, StartTag, Text, tokens
 
@@ -46,6 +49,20 @@ def stashed_start_tags(md) -> Iterator[StashedTag]:
         for token in tokens(chunk):
             if isinstance(token, StartTag):
                 yield StashedTag(token, lines)
+
+
+def raw_blocks(stash: list, kind: re.Pattern) -> dict[int, str]:
+    """The raw HTML chunks of ``stash`` (``md.htmlStash.rawHtmlBlocks``) in which ``kind`` is found, by index."""
+    return {index: raw for index, raw in enumerate(stash) if isinstance(raw, str) and kind.search(raw)}
+
+
+def raw_block(element: etree.Element, blocks: dict[int, str]) -> str | None:
+    """The chunk of ``blocks`` that ``element`` stands for: a block of raw HTML sits in the tree as a paragraph
+    holding its placeholder alone. None for any other element."""
+    if len(element) or not element.text:
+        return None
+    found = HTML_PLACEHOLDER_RE.fullmatch(element.text.strip())
+    return blocks.get(int(found.group(1))) if found else None
 
 
 def attribute_needle(name: str) -> re.Pattern:

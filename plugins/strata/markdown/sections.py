@@ -49,7 +49,7 @@ from ..pagetext import (
     write_html,
 )
 from .footnotes import BACK_LINK_CLASS, REFERENCE_CLASS
-from .rawhtml import elements_with_words
+from .rawhtml import elements_with_words, raw_block, raw_blocks
 
 HEADING_LINE_START = r"^(?:[ \t]*(?:>|[-*+]|\d+[.)]))*[ \t]*"  # a heading may be in a quote or a list item
 RAW_HEADING = re.compile(r"<h[1-6]", re.IGNORECASE)  # a raw HTML block that may hold a heading
@@ -222,13 +222,12 @@ def page_headings(root: etree.Element, text: TreeText) -> Iterator[tuple[int, st
     """``(level, words, source line)`` of each heading of the page in order, those of raw HTML blocks included
     (their line is the one of their start tag; None for a Markdown heading). A page without raw HTML headings
     (most) costs one look at each element's tag."""
-    raw_headings = {index for index, raw in enumerate(text.stash) if isinstance(raw, str) and RAW_HEADING.search(raw)}
+    raw_headings = raw_blocks(text.stash, RAW_HEADING)
     for element in root.iter():
         if element.tag in HEADING_TAGS:
             yield int(element.tag[1]), text.inline(element), None
-        elif (raw_headings and element.text and (placeholder := HTML_PLACEHOLDER_RE.fullmatch(element.text.strip()))
-              and (index := int(placeholder.group(1))) in raw_headings):
-            for heading, words, line in elements_with_words(text.stash[index], HEADING_TAGS):
+        elif raw_headings and (block := raw_block(element, raw_headings)) is not None:
+            for heading, words, line in elements_with_words(block, HEADING_TAGS):
                 yield int(heading.name[1]), words, line
 
 

@@ -22,14 +22,13 @@ import xml.etree.ElementTree as etree
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..errors import StrataError
 from ..ids import page_ids
-from .rawhtml import elements_with_words
+from .rawhtml import elements_with_words, raw_block, raw_blocks
 
 CAPTION = re.compile(r"^\s*Table:\s*")
-RAW_TABLE = re.compile(r"\s*<table[\s>]", re.IGNORECASE)  # a raw HTML block that is a table
+RAW_TABLE = re.compile(r"\A\s*<table[\s>]", re.IGNORECASE)  # a raw HTML block that is a table
 CAPTION_TAG = frozenset({"caption"})
 SPACE = re.compile(r"\s+")
 
@@ -46,12 +45,10 @@ class TableCaptionProcessor(Treeprocessor):
             ids = page_ids(self.md, root)
             for parent, index, table in tables:
                 self._enhance(parent, index, table, ids)
-        stash = self.md.htmlStash.rawHtmlBlocks
-        if raw_tables := {index for index, raw in enumerate(stash) if isinstance(raw, str) and RAW_TABLE.match(raw)}:
-            for paragraph in root.iter("p"):  # a raw block is a paragraph holding only its placeholder
-                found = HTML_PLACEHOLDER_RE.fullmatch((paragraph.text or "").strip()) if not len(paragraph) else None
-                if found and int(found.group(1)) in raw_tables:
-                    self._enhance_raw(paragraph, stash[int(found.group(1))])
+        if raw_tables := raw_blocks(self.md.htmlStash.rawHtmlBlocks, RAW_TABLE):
+            for paragraph in root.iter("p"):
+                if (table := raw_block(paragraph, raw_tables)) is not None:
+                    self._enhance_raw(paragraph, table)
 
     def _enhance_raw(self, paragraph: etree.Element, table: str) -> None:
         """A table written in raw HTML: its ``<caption>`` is required as a pipe table's is, and it scrolls in a
