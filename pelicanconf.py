@@ -67,4 +67,6 @@ MARKDOWN = {
 # Strata's own options (validated at start-up; see README.md, "Settings").
 STRATA = {
     "words_per_minute": 200,
+    "disclaimer": ("This page is educational information, not medical advice. "
+                   "Talk to a doctor or other clinician before you start, stop or change any treatment."),
 }

@@ -41,8 +41,8 @@ DEFAULT_READING_TARGETS = {"fundamentals": 8, "intermediate": 12, "academic": No
 # are shown as written, unless the catalogues have them too.
 DEFAULT_TIERS = (
     ("fundamentals", N_("Fundamentals"), N_("Plain language: the essentials, no background needed.")),
-    ("intermediate", N_("Intermediate"), N_("More detail: how treatments work, for readers who know the basics.")),
-    ("academic", N_("Academic"), N_("In depth: mechanisms and evidence, in clinical language.")),
+    ("intermediate", N_("Intermediate"), N_("More detail, for readers who know the basics.")),
+    ("academic", N_("Academic"), N_("In depth: mechanisms and evidence, in technical language.")),
 )
 
 SITE_TEXTS = ("tagline", "description", "disclaimer")  # the author's texts a language may have its own of
@@ -60,9 +60,8 @@ STRATA_SCHEMA: dict[str, Option] = {
     "words_per_minute": Option(
         200, int, "Reading speed used for the reading-time estimate."),
     "disclaimer": Option(
-        N_("This page is educational information, not medical advice. "
-           "Talk to a doctor or other clinician before you start, stop or change any treatment."),
-        str, "Health disclaimer shown at the top of every tier page."),
+        "", str, "A notice shown at the top of every topic and tier page and in the footer (a health site's "
+        "'not medical advice', say); empty: none."),
     "glossary_scope": Option(
         "page", str, "Mark the first use of a glossary term once per `page` or once per `section`.",
         choices=("page", "section")),

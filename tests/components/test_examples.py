@@ -109,7 +109,7 @@ def check_site_footer(document, example, params):
 
 def check_disclaimer(document, example, params):
     note = document.select_one("div.disclaimer[role=note]")
-    assert note["aria-label"] == "Health information"
+    assert note["aria-label"] == "Important information"
     assert note.get_text(strip=True) == params["text"]  # shown as typed: markup in the text is escaped
     assert note.find("b") is None
 
