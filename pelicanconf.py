@@ -27,9 +27,10 @@ PAGE_PATHS = ["topics", "pages"]
 # see plugins/strata/content_files.py).
 STATIC_PATHS = ["topics", "pages", "images"]
 # Never read nor published: hidden files and folders (.DS_Store, Vim's .swp), editor backups and autosaves,
-# Office lock files, Windows' and macOS's litter; and Strata's data files and READMEs.
+# Office lock files, Windows' and macOS's litter; and READMEs. (Strata's data files, the *.yaml glossaries and
+# references, are never published either, but are not listed here: `invoke regenerate` would not see them change.)
 IGNORE_FILES = [".*", "*~", "*.bak", "*.orig", "*.rej", "*.swp", "*.tmp", "#*#", "~$*", "[Tt]humbs.db",
-                "ehthumbs.db", "[Dd]esktop.ini", "Icon\r", "__MACOSX", "*.yaml", "README*"]
+                "ehthumbs.db", "[Dd]esktop.ini", "Icon\r", "__MACOSX", "README*"]
 PATH_METADATA = r"(?P<path_no_ext>.*)\..*"
 PAGE_URL = PAGE_SAVE_AS = "{path_no_ext}.html"
 DIRECT_TEMPLATES = ["index", "glossary", "references", "search", "404"]

@@ -12,6 +12,10 @@ import sys
 import threading
 import time
 
+from pelican.settings import read_settings
+from pelican.utils import FileChangeFilter
+from watchfiles import Change
+
 from tasks import AUTHOR_LOG
 from tests.support.site import ROOT, TINY_TOPIC, write_files
 
@@ -55,6 +59,16 @@ def _edit_until(path, text: str, found: queue.Queue, seen: list[str], words: str
         except queue.Empty:
             continue
     raise AssertionError(f"pelican -r never reacted to the edit of {path}:\n{_folded(seen)}")
+
+
+def test_the_authoring_loop_sees_edits_of_the_data_files():
+    """Pelican's autoreload ignores what IGNORE_FILES matches: with '*.yaml' there, an edited glossary or
+    references file was never rebuilt until a page was saved too."""
+    watched = FileChangeFilter(ignore_file_patterns=set(read_settings(str(ROOT / "pelicanconf.py"))["IGNORE_FILES"]))
+    for name in ("glossary.yaml", "glossary.es.yaml", "topics/demo/references.yaml", "topics/demo/glossary.yaml",
+                 "topics/demo/es/references.yaml", "topics/demo/images/diagram.svg", "pages/about.md"):
+        assert watched(Change.modified, str(ROOT / "content" / name)), name
+    assert not watched(Change.modified, str(ROOT / "content/topics/demo/fundamentals.md~"))
 
 
 def test_regenerate_reports_a_mistake_once_and_publishes_the_fix(tmp_path):

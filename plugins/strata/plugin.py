@@ -42,7 +42,7 @@ from .caching import guard_cache, page_metadata, read_version, reader_metadata
 from .components import configure as configure_components
 from .components import theme_bundles
 from .config import check_build_settings, load_config
-from .content_files import content_files
+from .content_files import content_files, leave_out_data_files
 from .errors import StrataError, quiet_author_errors, quiet_decorative_images, quiet_missing_content_folders
 from .glossary.links import resolve_term_links
 from .glossary.uses_pages import UsesPagesGenerator
@@ -129,6 +129,8 @@ def on_all_generators_finalized(generators) -> None:
     link_versions(topics, default, errors)
     check_output_files([*pages, *pages_generator.draft_pages], settings, errors)
     static_generator = next((g for g in generators if isinstance(g, StaticGenerator)), None)
+    if static_generator is not None:
+        leave_out_data_files(static_generator.staticfiles)  # the list its generate_output copies
     state.content_files = content_files(static_generator.staticfiles if static_generator else ())
     measure_tiers(topics, pages, config, errors, gettext_for)
 

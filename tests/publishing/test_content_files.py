@@ -35,7 +35,11 @@ LINKED = {
         ![The clinic's logo](../../images/logo.svg)
         """,
 }
-FILES = {**LITTER, **UNLINKED, **LINKED}
+DATA = {  # Strata's data files: read by the build, never published, no warning (not in IGNORE_FILES, which
+    # Pelican's autoreload obeys too: see test_autoreload)
+    "topics/demo/references.yaml": "- authors: Doe, Jane\n  title: A study\n  journal: A journal\n  year: 2020\n",
+}
+FILES = {**LITTER, **UNLINKED, **LINKED, **DATA}
 
 
 def published(folder) -> list[str]:
