@@ -16,7 +16,7 @@ import logging
 import os
 
 from .errors import display_path
-from .language_sites import remove_files
+from .publishing import remove_files
 
 logger = logging.getLogger("pelican.strata.content_files")  # under Pelican's logger, which shows warnings
 

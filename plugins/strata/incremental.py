@@ -14,6 +14,10 @@ reader actually read since the last run that finished: :func:`note_read`) and ap
 :class:`IncrementalWriter` (Pelican's ``get_writer`` signal); :func:`finish_run` records a
 finished run. A build that stops on an error keeps what it read for the next run. A plain
 build reads every page, so it writes every page.
+
+Pelican never deletes from the output between runs, so each run records the files it writes (or keeps), and
+:func:`remove_stale_files` deletes those an earlier run of the process wrote and this one did not: the pages
+of a topic deleted or renamed, a removed image. They were served, and the link check found them.
 """
 
 from __future__ import annotations
@@ -22,11 +26,15 @@ import os
 
 from pelican.writers import Writer
 
+from .publishing import remove_files
+
 # Kept in the settings, which live as long as the Pelican object (every run of ``pelican -r``):
 READ_KEY = "STRATA_READ_SINCE_LAST_RUN"  # source paths read since the last finished run
 KEPT_KEY = "STRATA_KEPT_PAGES"           # source paths whose output this run may keep as it is
 CURRENT_KEY = "STRATA_THIS_RUN"          # what this run is built from (see _fingerprint)
 PREVIOUS_KEY = "STRATA_LAST_RUN"         # what the last finished run was built from
+RUN_FILES_KEY = "STRATA_FILES_OF_THIS_RUN"  # output files (relative) this run writes or keeps
+EARLIER_FILES_KEY = "STRATA_FILES_OF_EARLIER_RUNS"  # output files earlier runs wrote, not yet taken out
 
 
 def keeps_memory(settings: dict) -> bool:
@@ -43,6 +51,22 @@ def note_read(settings: dict, source_path: str) -> None:
 
 def start_run(settings: dict) -> None:
     settings[KEPT_KEY] = frozenset()
+    settings[EARLIER_FILES_KEY] = settings.get(EARLIER_FILES_KEY, set()) | settings.get(RUN_FILES_KEY, set())
+    settings[RUN_FILES_KEY] = set()
+
+
+def note_written(settings: dict, name: str) -> None:
+    """Record that this run writes (or keeps) the output file ``name`` (relative to the output folder)."""
+    settings.setdefault(RUN_FILES_KEY, set()).add(os.path.normpath(name))
+
+
+def remove_stale_files(settings: dict, output_path: str, other_files) -> None:
+    """Delete from ``output_path`` the files earlier runs wrote that this run neither wrote nor kept (nor has
+    among ``other_files``: the content's files it copied, the search index)."""
+    produced = settings.setdefault(RUN_FILES_KEY, set())
+    produced.update(os.path.normpath(name) for name in other_files)
+    remove_files(output_path, sorted(settings.get(EARLIER_FILES_KEY, set()) - produced))
+    settings[EARLIER_FILES_KEY] = set()
 
 
 def finish_run(settings: dict) -> None:
@@ -89,9 +113,12 @@ def plan_rewrites(settings: dict, pages: list, glossary_version: str) -> None:
 
 
 class IncrementalWriter(Writer):
-    """Pelican's writer, which leaves alone a page that :func:`plan_rewrites` kept and whose file exists."""
+    """Pelican's writer, which leaves alone a page that :func:`plan_rewrites` kept and whose file exists, and
+    records every file it is asked for (:func:`note_written`)."""
 
     def write_file(self, name, template, context, *args, **kwargs):
+        if name:
+            note_written(self.settings, name)
         page = kwargs.get("page")
         if (page is not None and name and os.path.abspath(page.source_path) in self.settings.get(KEPT_KEY, ())
                 and os.path.exists(os.path.join(self.output_path, name))):

@@ -152,18 +152,3 @@ def site_files(site: LanguageSite, pages: list, settings: dict) -> list[str]:
         files += [settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html" for name in SKIPPED_TEMPLATES
                   if name in settings["DIRECT_TEMPLATES"]]
     return files
-
-
-def remove_files(output_path: str, files: list[str]) -> None:
-    """Delete ``files`` (relative to ``output_path``) and the folders they leave empty."""
-    folders = set()
-    for name in files:
-        path = os.path.join(output_path, name)
-        if os.path.isfile(path):
-            os.remove(path)
-            folders.add(os.path.dirname(path))
-    for emptied in sorted(folders, key=len, reverse=True):
-        folder = emptied
-        while folder.startswith(output_path + os.sep) and os.path.isdir(folder) and not os.listdir(folder):
-            os.rmdir(folder)
-            folder = os.path.dirname(folder)

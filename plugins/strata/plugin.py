@@ -49,22 +49,21 @@ from .glossary.uses_pages import UsesPagesGenerator
 from .home import HomePagesGenerator
 from .i18n import SOURCE_LANG, check_language
 from .i18n import install as install_translations
-from .incremental import IncrementalWriter, finish_run, plan_rewrites, start_run
+from .incremental import IncrementalWriter, finish_run, plan_rewrites, remove_stale_files, start_run
 from .language_sites import (
     LANGUAGE_SITES,
     LanguagePagesGenerator,
     alternates,
     glossary_file_key,
     language_sites,
-    remove_files,
     site_files,
 )
 from .languages import default_language, link_versions, page_translations, report_missing_translations
 from .levels import measure_tiers
 from .linkreport import check_links, remember_page_sources
-from .publishing import is_absolute_site, write_sitemap_and_robots
+from .publishing import is_absolute_site, remove_files, write_sitemap_and_robots
 from .reader import StrataMarkdownReader
-from .search import doc_key, index_memory, index_version, write_index
+from .search import FOLDER, doc_key, index_memory, index_version, write_index
 from .settings_file import option_line, setting_line
 from .state import build_state, start_build
 from .topics import check_output_files, collect_topics
@@ -181,14 +180,18 @@ def on_page_writer_finalized(generator, writer) -> None:
 def on_finalized(pelican) -> None:
     state = build_state(pelican.settings)
     documents = state.search_documents
+    written = list(state.content_files)  # besides the writer's files (incremental.note_written)
     if documents is not None:
         for where, lang, docs, keys in documents:
             write_index(os.path.join(pelican.output_path, where), docs(), lang,
                         index_memory(pelican.settings, where), keys)
+            index = os.path.join(where, FOLDER)
+            written += [os.path.join(index, name) for name in os.listdir(os.path.join(pelican.output_path, index))]
     bundles = theme_bundles(pelican.settings)
     if bundles:
         bundles.write(pelican.output_path)
     remove_files(pelican.output_path, state.unpublished_files)  # before the link check
+    remove_stale_files(pelican.settings, pelican.output_path, written)  # under `pelican -r`: a deleted topic's pages
     if is_absolute_site(pelican.settings):
         write_sitemap_and_robots(pelican.output_path, pelican.settings["SITEURL"], state.alternates)
     check_links(pelican)  # last: it reads every file written above (blinker calls receivers in no set order)

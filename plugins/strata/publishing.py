@@ -1,4 +1,5 @@
-"""Publishing helpers: cache-busted asset URLs, and ``sitemap.xml`` + ``robots.txt`` for the public web.
+"""Publishing helpers: cache-busted asset URLs, ``sitemap.xml`` + ``robots.txt`` for the public web, and files
+taken out of the output (:func:`remove_files`).
 
 ``asset`` is a Jinja filter for single files of ``theme/static/``: ``{{ SITEURL }}/{{ "icon.svg"|asset }}``
 gives ``theme/icon.svg?v=<hash of the file>``, so a changed file gets a new URL
@@ -63,3 +64,18 @@ def _links(siteurl: str, versions) -> str:
     links = [*versions, ("x-default", versions[0][1])]
     return "".join(f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(f"{siteurl}/{url}")}"/>'
                    for lang, url in links)
+
+
+def remove_files(output_path: str, files: list[str]) -> None:
+    """Delete ``files`` (relative to ``output_path``) and the folders they leave empty."""
+    folders = set()
+    for name in files:
+        path = os.path.join(output_path, name)
+        if os.path.isfile(path):
+            os.remove(path)
+            folders.add(os.path.dirname(path))
+    for emptied in sorted(folders, key=len, reverse=True):
+        folder = emptied
+        while folder.startswith(output_path + os.sep) and os.path.isdir(folder) and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)

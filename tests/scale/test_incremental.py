@@ -75,3 +75,23 @@ def test_a_theme_change_or_a_missing_file_is_written_again(tmp_path):
     base.write_text(base.read_text(encoding="utf-8") + "{# changed #}\n", encoding="utf-8")
     pelican.run()
     assert rewritten(output, PAGES) == set(PAGES)
+
+
+def test_a_deleted_topic_leaves_the_output_with_its_files(tmp_path):
+    """Pelican writes over the output and never deletes from it: a deleted (or renamed) topic's pages and files
+    stayed, were served, and the link check found them (a link to a removed file still worked)."""
+    pelican, output = make_site(tmp_path)
+    other = tmp_path / "content/topics/other"
+    (other / "handout.txt").write_text("Print me.\n", encoding="utf-8")
+    edit(other / "fundamentals.md", "Print [the handout](handout.txt).")
+    pelican.run()
+    assert (output / "topics/other/handout.txt").exists()
+
+    shutil.rmtree(other)
+    pelican.run()
+    cold = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "cold"), "THEME": str(tmp_path / "theme")})
+    Pelican(cold).run()
+    assert not (output / "topics/other").exists()
+    assert ({p.relative_to(output) for p in output.rglob("*")}
+            == {p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*")})
