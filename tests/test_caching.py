@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from tests.support.site import ROOT, run_build
+from tests.support.site import ROOT, TINY_TOPIC, run_build, write_files
 
 
 def snapshot(folder):
@@ -54,3 +54,25 @@ def test_a_changed_glossary_is_never_served_from_the_cache(tmp_path):
     assert b"Changed. " in b"".join(snapshot(tmp_path / "warm").values())
     assert b"The topic&#39;s own view." in (tmp_path / "warm" / topic.relative_to(content) / "academic.html"
                                            ).read_bytes().replace(b"&#x27;", b"&#39;")
+
+
+def test_a_page_is_read_again_when_its_image_changes_or_goes(tmp_path):
+    """The page writes its image's width and height and checks the file exists: a page served from the cache
+    kept the old size, and a deleted image passed (a cold build stops at the image's line)."""
+    content = tmp_path / "content"
+    image = content / "topics/demo/diagram.svg"
+    write_files(content, {**TINY_TOPIC, "topics/demo/fundamentals.md": TINY_TOPIC["topics/demo/fundamentals.md"]
+                          + "\n        ![A diagram of the loop](diagram.svg)\n"})
+    image.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"></svg>\n', encoding="utf-8")
+    settings = cached_settings(tmp_path)
+    assert run_build(settings, tmp_path / "first", content).returncode == 0
+    image.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120"></svg>\n', encoding="utf-8")
+    assert run_build(settings, tmp_path / "warm", content).returncode == 0
+    page = (tmp_path / "warm/topics/demo/fundamentals.html").read_text(encoding="utf-8")
+    assert 'height="120"' in page
+    assert 'width="400"' in page
+
+    image.unlink()
+    gone = run_build(settings, tmp_path / "gone", content)
+    assert gone.returncode == 1
+    assert "fundamentals.md:11: the image file 'diagram.svg' does not exist" in gone.stderr, gone.stderr

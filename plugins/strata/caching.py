@@ -7,16 +7,20 @@ metadata records the version it was read with (:data:`VERSION_KEY`, which includ
 :data:`READ_FORMAT`), and the cache look-up of the readers (``CONTENT_CACHING_LAYER =
 "reader"``, the default) and of the pages generator (``"generator"``) is wrapped to
 treat a page read with another version, or a page that was skipped because of an
-error, as not cached. Only Pelican's public ``get_cached_data`` method is involved;
-the cache files are Pelican's business.
+error, as not cached. A page also records the other files it read (its images, whose
+size it writes; :data:`FILES_KEY`) and is read again when one of them changed or is gone.
+Only Pelican's public ``get_cached_data`` method is involved; the cache files are
+Pelican's business.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 
 VERSION_KEY = "strata_version"
-READ_FORMAT = 2  # the shape of what the reader keeps on a page; raise it when that changes (2: packed sections)
+FILES_KEY = "strata_files_read"  # (path, modification time, size) of each file the page's reading looked at
+READ_FORMAT = 3  # the shape of what the reader keeps on a page; raise it when that changes (3: files read)
 
 
 def read_version(state) -> str:
@@ -26,8 +30,26 @@ def read_version(state) -> str:
     return f"{READ_FORMAT}:{state.glossary_version}:{config.glossary_file}:{config.glossary_scope}"
 
 
+def file_stamps(paths: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """Each of ``paths`` (once) with its modification time and size, as :func:`unchanged` compares them."""
+    stamps = []
+    for path in dict.fromkeys(paths):
+        stat = os.stat(path)
+        stamps.append((path, stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+def unchanged(stamps) -> bool:
+    """Whether every file of ``stamps`` (:func:`file_stamps`) is still there, as it was."""
+    try:
+        return all(file_stamps([path]) == ((path, mtime, size),) for path, mtime, size in stamps)
+    except OSError:
+        return False
+
+
 def guard_cache(cacher, version: str, metadata_of: Callable[[object], dict | None]) -> None:
-    """Make ``cacher.get_cached_data`` miss for data whose metadata was read with another ``version``."""
+    """Make ``cacher.get_cached_data`` miss for data whose metadata was read with another ``version``, or
+    whose files read changed."""
     cached = cacher.get_cached_data
 
     def get_cached_data(filename, default=None):
@@ -35,7 +57,8 @@ def guard_cache(cacher, version: str, metadata_of: Callable[[object], dict | Non
         if data is default or data is None:
             return data
         metadata = metadata_of(data) or {}
-        if metadata.get(VERSION_KEY) != version or metadata.get("status") == "skip":
+        if (metadata.get(VERSION_KEY) != version or metadata.get("status") == "skip"
+                or not unchanged(metadata.get(FILES_KEY, ()))):
             return default
         return data
 

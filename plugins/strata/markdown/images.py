@@ -62,6 +62,7 @@ class ImageTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self.base_dir = os.path.dirname(self.extension.getConfig("source_path")) or "."  # this page's
         self.static_links = self.extension.getConfig("static_links")
+        self.md.strata_image_files = []  # the files read, for the content cache (strata.caching)
         parents = {child: parent for parent in root.iter() for child in parent}
         written: Counter[str] = Counter()  # images of each file so far: the n-th is the n-th written
         for number, image in enumerate(list(root.iter("img"))):
@@ -106,6 +107,7 @@ class ImageTreeprocessor(Treeprocessor):
         if not _is_file_exactly(path):
             raise StrataError(f"the image file '{src}' does not exist (looked for {path}); check the name, "
                               "letter case included", needle=needle)
+        self.md.strata_image_files.append(path)
         try:
             return image_size(path)
         except ImageSizeError as exc:
