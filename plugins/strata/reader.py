@@ -33,6 +33,7 @@ from .markdown.html_blocks import HtmlBlocksExtension
 from .markdown.images import ImageExtension
 from .markdown.in_brief import InBriefExtension
 from .markdown.link_text import LinkTextExtension
+from .markdown.nested_fences import NestedFencesExtension
 from .markdown.safety import SafetyExtension
 from .markdown.sections import SectionsExtension
 from .markdown.tables import AccessibleTableExtension
@@ -126,7 +127,7 @@ def strata_extensions(source_path: str, state=None, gettext=str, lang: str | Non
             CharacterReferencesExtension(),
             GlossaryExtension(**glossary_options), SectionsExtension(title_is_h1=True), SafetyExtension(),
             ImageExtension(source_path=source_path, static_links=translated is not None), LinkTextExtension(),
-            HtmlBlocksExtension()]
+            HtmlBlocksExtension(), NestedFencesExtension()]
 
 
 class StrataMarkdownReader(MarkdownReader):
