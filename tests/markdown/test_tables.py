@@ -53,6 +53,17 @@ class TestTables(TestCase):
         self.assertIn("no caption", caught.exception.message)
         self.assertEqual(caught.exception.located("t.md", "Intro\n\n" + TABLE).line, 4)
 
+    def test_a_column_without_a_name_is_an_error_at_the_header_row(self):
+        """An empty header cell (a table 'without a header', or its corner) names no column: axe's
+        empty-table-header; it was published as an empty <th>."""
+        for header, column in (("|   |   |\n|---|---|\n", 1), ("| Day | | Evening |\n|:--|:-:|--:|\n", 2)):
+            source = f"Intro.\n\n| Gonadorelin | Pituitary | Evening |\n|---|---|---|\n| a | b | c |\n\n" \
+                     f"Table: Full\n\n{header}| Mon | 1 | 2 |\n\nTable: Doses\n"
+            with self.subTest(header=header), self.assertRaises(StrataError) as caught:
+                markdown.markdown(source, extensions=[AccessibleTableExtension()])
+            self.assertIn(f"column {column} of this table has no name in its first row", caught.exception.message)
+            self.assertEqual(caught.exception.located("t.md", source).line, 9)
+
     def test_caption_can_be_optional(self):
         self.assertMarkdownRenders(
             TABLE,

@@ -64,6 +64,7 @@ class TableCaptionProcessor(Treeprocessor):
                             "aria-label": " ".join(caption.split())}
 
     def _enhance(self, parent, index, table, ids):
+        self._require_column_names(table)
         following = parent[index + 1] if index + 1 < len(parent) else None
         match = (CAPTION.match(following.text or "") if following is not None and following.tag == "p" else None)
         if match is not None and not following.text[match.end():].strip() and len(following) == 0:
@@ -98,6 +99,22 @@ class TableCaptionProcessor(Treeprocessor):
         region.append(table)
         region.text, region.tail, table.tail = "\n", table.tail, "\n"  # as prettify (10, run already) would
         parent.insert(index, region)
+
+    @staticmethod
+    def _require_column_names(table: etree.Element) -> None:
+        """Every header cell names its column: an empty one (a table 'without a header', or its corner cell)
+        leaves the column nameless for screen readers, which say the name before each of its cells."""
+        names = ["".join(th.itertext()).strip() or any(img.get("alt") for img in th.iter("img"))
+                 for th in table.iter("th")]
+        if all(names):
+            return
+        cells = r"\|".join(r"[ \t]*" if not name else r"[^|\n]*" for name in names)
+        header_row = re.compile(rf"^[ \t]*\|?{cells}\|?[ \t]*$(?=\n[ \t]*\|?[ \t]*:?-)", re.MULTILINE)
+        column = next(number for number, name in enumerate(names, 1) if not name)
+        raise StrataError(f"column {column} of this table has no name in its first row; write what "
+                          "each column holds there (screen readers say it before each of its cells), e.g. "
+                          "| Day | Morning | Evening |",
+                          needle=header_row)
 
 
 class AccessibleTableExtension(Extension):
