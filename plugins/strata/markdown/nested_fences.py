@@ -72,9 +72,14 @@ class NestedFencesPreprocessor(Preprocessor):
                 top_level = None if line.rstrip() == top_level else top_level
             elif opening := TOP_LEVEL_FENCE.match(line):
                 top_level = opening.group("fence")
-            elif (nested := NESTED_FENCE.match(line)) and nested.group("info").strip().lower() != "quiz" \
-                    and (">" in nested.group("prefix") or indentation(line) < INDENTED_CODE
-                         or in_container(lines, index)):
+            elif (nested := NESTED_FENCE.match(line)) and (">" in nested.group("prefix")
+                                                           or indentation(line) < INDENTED_CODE
+                                                           or in_container(lines, index)):
+                if nested.group("info").strip().lower() == "quiz":  # left whole to the quiz's own error
+                    end = self.closing_fence(lines, index, nested) or index
+                    result.extend(lines[index:end + 1])
+                    index = end + 1
+                    continue
                 end, code = self.block(lines, index, nested)
                 prefix = nested.group("prefix")
                 stored = [text for text in fenced_code.run(code) if text.strip()]  # the placeholder
@@ -91,19 +96,27 @@ class NestedFencesPreprocessor(Preprocessor):
         return result
 
     @staticmethod
-    def block(lines: list[str], start: int, opening: re.Match) -> tuple[int, list[str]]:
-        """The index of the closing fence of the nested block opened at ``start``, and the block's lines
-        without what they are nested in (the closing fence written as the opening one, as fenced_code wants)."""
+    def closing_fence(lines: list[str], start: int, opening: re.Match) -> int | None:
+        """The index of the line closing the nested block opened at line ``start``; None when it is not closed
+        before a line less nested than its opening fence, or the end."""
         prefix, fence = opening.group("prefix"), opening.group("fence")
         closing = re.compile(rf"{re.escape(fence[0])}{{{len(fence)},}}[ \t]*")
-        code = [fence + opening.group("info")]
         for index in range(start + 1, len(lines)):
             line = unnested(lines[index], prefix)
             if line is None:
-                break
+                return None
             if closing.fullmatch(line):
-                return index, [*code, fence]
-            code.append(line)
+                return index
+        return None
+
+    def block(self, lines: list[str], start: int, opening: re.Match) -> tuple[int, list[str]]:
+        """The index of the closing fence of the nested block opened at ``start``, and the block's lines
+        without what they are nested in (the closing fence written as the opening one, as fenced_code wants)."""
+        prefix, fence = opening.group("prefix"), opening.group("fence")
+        end = self.closing_fence(lines, start, opening)
+        if end is not None:
+            return end, [fence + opening.group("info"),
+                         *(unnested(line, prefix) for line in lines[start + 1:end]), fence]
         where = "after a '>' like it" if ">" in prefix else f"indented by {indentation(lines[start])} spaces like it"
         raise StrataError(f"this code block is not closed; add a line with just {fence}, {where}, after its "
                           "last line of code", line=start + 1)
