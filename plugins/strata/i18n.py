@@ -258,19 +258,46 @@ def catalogue_problems(theme: str, lang: str) -> list[str]:
     """What is wrong with a language's catalogue, as ``path:line: message`` lines: a message without a
     translation (or with a plural form missing), a fuzzy one, or one whose placeholders do not match."""
     path = catalogue_path(theme, lang)
+    return [f"{path}:{line}: {message}: {what}; {fix}"
+            for line, message, what, fix in _problems(path, lang, os.path.getmtime(path))]
+
+
+def unfinished_catalogue(theme: str, lang: str) -> StrataError | None:
+    """The build's error, at the first problem of the catalogue that serves ``lang``, when any of its messages
+    is not ready (:func:`catalogue_problems`): gettext would show it in English on a page declared in ``lang``
+    (WCAG 3.1.2), or a placeholder it does not have would stop the page from being written."""
+    found = catalogue_language(theme, lang)
+    if found is None:
+        return None
+    path = catalogue_path(theme, found)
+    problems = _problems(path, found, os.path.getmtime(path))
+    if not problems:
+        return None
+    line, message, what, _ = problems[0]
+    return StrataError(f"{len(problems)} message(s) of the interface in {lang!r} are not ready (the first: {message}, "
+                       f"{what}), and its pages would show them in English; translate each "
+                       f"(.venv/bin/invoke i18n-compile --lang {found} lists them; see AUTHORING.md, 'Translating "
+                       "the interface')", path, line)
+
+
+@lru_cache(maxsize=32)
+def _problems(path: str, lang: str, version: float) -> tuple[tuple[int, str, str, str], ...]:
+    """``(line, message, what is wrong, what to do)`` for each message of the catalogue at ``path`` that is not
+    ready, read once per version of the file."""
     with open(path, "rb") as handle:
         catalogue = read_po(handle, locale=lang.replace("-", "_"))
     problems = []
     for message in catalogue:
         if not message.id:
             continue
-        where = f"{path}:{message.lineno}: {message.id if isinstance(message.id, str) else message.id[0]!r}"
+        name = repr(message.id if isinstance(message.id, str) else message.id[0])
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
         if not all(forms) or (message.pluralizable and len(forms) != catalogue.num_plurals):
-            problems.append(f"{where}: not translated" + (" (every plural form needs a text)" if message.pluralizable
-                                                           else "") + "; translate it")
+            problems.append((message.lineno, name, "not translated" + (
+                " (every plural form needs a text)" if message.pluralizable else ""), "translate it"))
         elif message.fuzzy:
-            problems.append(f"{where}: marked fuzzy (a guess by i18n-update); check it and remove the flag")
-        problems.extend(f"{where}: {error}; use the placeholders of the English message"
+            problems.append((message.lineno, name, "marked fuzzy (a guess by i18n-update)",
+                             "check it and remove the flag"))
+        problems.extend((message.lineno, name, str(error), "use the placeholders of the English message")
                         for error in message.check(catalogue))
-    return problems
+    return tuple(problems)

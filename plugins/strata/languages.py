@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 
 from .errors import StrataError, display_path
 from .glossary.terms import translated_glossary_file
-from .i18n import SOURCE_LANG, catalogue_language, language_tag, languages, translations
+from .i18n import SOURCE_LANG, catalogue_language, language_tag, languages, translations, unfinished_catalogue
 from .names import LANGUAGE_CODE, name_key
 from .topics import OVERVIEW_FILE, metadata_line
 
@@ -120,6 +120,15 @@ def link_versions(topics: list, default: str, errors) -> None:
             continue
         by_slug.setdefault(topic.slug, {})[topic.lang] = topic
         topic.versions = by_slug[topic.slug]
+
+
+def check_catalogues(theme: str, langs, errors) -> None:
+    """An error for each catalogue that serves one of ``langs`` (the site's and its translations' languages) with
+    messages not yet translated (:func:`strata.i18n.unfinished_catalogue`), once per catalogue."""
+    for lang in sorted({catalogue_language(theme, lang) or lang for lang in langs}):
+        problem = unfinished_catalogue(theme, lang)
+        if problem is not None:
+            errors.add(problem)
 
 
 def english_name(lang: str) -> str:

@@ -58,7 +58,13 @@ from .language_sites import (
     language_sites,
     site_files,
 )
-from .languages import default_language, link_versions, page_translations, report_missing_translations
+from .languages import (
+    check_catalogues,
+    default_language,
+    link_versions,
+    page_translations,
+    report_missing_translations,
+)
 from .levels import measure_tiers
 from .linkreport import check_links, remember_page_sources
 from .publishing import is_absolute_site, remove_files, write_sitemap_and_robots
@@ -134,6 +140,7 @@ def on_all_generators_finalized(generators) -> None:
     measure_tiers(topics, pages, config, errors, gettext_for)
 
     sites = language_sites(topics, pages, state, settings)
+    check_catalogues(settings["THEME"], {default, *(site.lang for site in sites)}, errors)
     for lang in sorted(set(config.languages or ()) - {site.lang for site in sites}):
         errors.add(StrataError(f"STRATA 'languages' (or offline --lang) names {lang!r}, but no topic is written in "
                                f"it; use one of: {', '.join(site.lang for site in sites)}",

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 from strata.i18n import catalogue_problems, languages, plural_forms, text_direction, translations
-from tests.support.site import ROOT, run_build
+from tests.support.site import ROOT, TINY_TOPIC, run_build, write_files
 
 THEME = str(ROOT / "theme")
 LOCALE = ROOT / "theme" / "locale"
@@ -81,3 +82,55 @@ def test_a_language_without_a_catalogue_stops_the_build(tmp_path):
     assert ", ".join(languages(THEME)) in result.stderr
     assert "invoke i18n-update --lang fi" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def unfinished_theme(tmp_path: Path, lang: str, untranslated: str | None = None) -> Path:
+    """A copy of the theme whose ``lang`` catalogue is new (every message untranslated, as `invoke i18n-update
+    --lang` makes it), or, given ``untranslated``, the shipped one with that message's translation removed."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    po = theme / "locale" / lang / "LC_MESSAGES" / "messages.po"
+    if untranslated is None:
+        po.parent.mkdir(parents=True)
+        with open(LOCALE / "messages.pot", "rb") as template, open(po, "wb") as handle:
+            catalogue = read_po(template, locale=lang)
+            catalogue.locale = lang
+            write_po(handle, catalogue)
+    else:
+        text = po.read_text(encoding="utf-8")
+        po.write_text(re.sub(rf'(msgid "{re.escape(untranslated)}"\nmsgstr )".*"', r'\1""', text), encoding="utf-8")
+    return theme
+
+
+def test_a_catalogue_not_yet_translated_stops_the_build(tmp_path):
+    """A new catalogue (`invoke i18n-update --lang ru`) built as it is gave pages declared lang="ru" with every
+    interface text in English (WCAG 3.1.2): the build stops at the catalogue's first untranslated message."""
+    theme = unfinished_theme(tmp_path, "ru")
+    settings = tmp_path / "settings.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+                        f"THEME = {str(theme)!r}\nDEFAULT_LANG = 'ru'\n", encoding="utf-8")
+    write_files(tmp_path / "content", TINY_TOPIC)
+    result = run_build(settings, tmp_path / "output", tmp_path / "content")
+    assert result.returncode == 1, result.stderr
+    po = theme / "locale" / "ru" / "LC_MESSAGES" / "messages.po"
+    first = next(m for m in read_po(po.open("rb")) if m.id)
+    assert f"{po}:{first.lineno}: {len(catalogue_problems(str(theme), 'ru'))} message(s) of the interface in 'ru' " \
+           "are not ready" in result.stderr
+    assert "invoke i18n-compile --lang ru lists them" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def test_a_translation_whose_catalogue_lacks_a_message_stops_the_build(tmp_path):
+    theme = unfinished_theme(tmp_path, "es", untranslated="Skip to main content")
+    settings = tmp_path / "settings.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+                        f"THEME = {str(theme)!r}\n", encoding="utf-8")
+    write_files(tmp_path / "content", {**TINY_TOPIC, **{path.replace("demo/", "demo/es/"): text
+                                                        for path, text in TINY_TOPIC.items()}})
+    result = run_build(settings, tmp_path / "output", tmp_path / "content")
+    po = theme / "locale" / "es" / "LC_MESSAGES" / "messages.po"
+    line = po.read_text(encoding="utf-8").splitlines().index('msgid "Skip to main content"') + 1
+    assert result.returncode == 1, result.stderr
+    assert f"{po}:{line}: 1 message(s) of the interface in 'es' are not ready (the first: 'Skip to main content', " \
+           "not translated)" in result.stderr
