@@ -10,10 +10,11 @@ first clash of ``x`` becomes ``x-2``, then ``x-3``.
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
-from markdown.extensions.toc import slugify, slugify_unicode
+from markdown.extensions.toc import slugify
 
 from .html_tokens import StartTag, start_tags, tokens
 
@@ -47,7 +48,15 @@ def heading_slug(words: str, make_slug=slugify, separator: str = "-") -> str:
     """The id a heading's ``words`` give: the slug of ``toc`` (``make_slug``, ASCII by default: 'Été' → 'ete'),
     or, when that keeps nothing of them (Greek, Japanese, Arabic … words), the words themselves, lower case and
     joined by ``separator`` ('日本語の見出し', 'ελληνικά-βιταμίνη'); empty for words without letters or digits."""
-    return make_slug(words, separator) or slugify_unicode(words, separator)
+    return make_slug(words, separator) or unicode_slug(words, separator)
+
+
+def unicode_slug(words: str, separator: str = "-") -> str:
+    """``words`` in their own script, lower case, joined by ``separator``: Python-Markdown's ``slugify_unicode``,
+    but keeping combining marks, the vowel signs of Devanagari, Thai or Tamil ('पानी का महत्व' → 'पानी-का-महत्व';
+    its ``\\w`` dropped them: 'पन-क-महतव')."""
+    kept = "".join(c for c in words if c.isalnum() or c in "_-" or c.isspace() or unicodedata.category(c)[0] == "M")
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, kept.strip().lower())
 
 
 def anchors_beside(names, reserved) -> dict[str, str]:

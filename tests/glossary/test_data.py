@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from strata.errors import StrataError
-from strata.glossary.terms import Glossary, Term, load_glossary
+from strata.glossary.terms import Glossary, Term, load_glossary, slugify
 from tests.support.checks import glossary_backlinks
 from tests.support.site import build_tiny_site
 
@@ -161,3 +161,8 @@ def test_terms_written_in_another_script_are_anchored_at_their_own_words(tmp_pat
     glossary = BeautifulSoup(result.page("glossary.html"), "html.parser")
     assert glossary.find(id="αίμα").get_text(strip=True).startswith("Αίμα")
     assert glossary.find(id="هرمون") is not None
+
+
+def test_a_term_in_a_script_with_vowel_signs_is_anchored_at_its_whole_words():
+    """'पानी' (Hindi, water) was anchored at 'पन': its vowel signs, combining marks, were dropped."""
+    assert [slugify(name) for name in ("पानी", "น้ำดื่ม", "தண்ணீர்", "Αίμα")] == ["पानी", "น้ำดื่ม", "தண்ணீர்", "αίμα"]

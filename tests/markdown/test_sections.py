@@ -103,6 +103,15 @@ class TestSections(TestCase):
         _, sections = convert("## 前\n\n## 日本語の見出し\n")  # an id does not depend on the headings before it
         self.assertEqual(sections[-1].anchor, "日本語の見出し")
 
+    def test_a_heading_id_keeps_the_vowel_signs_of_its_script(self):
+        """Devanagari, Thai and Tamil write vowels as combining marks: Python-Markdown's slugify_unicode dropped
+        them ('पानी का महत्व' → 'पन-क-महतव'), so a link written from the heading's words did not work."""
+        self.assertMarkdownRenders(
+            "## पानी का महत्व\n\n## น้ำดื่ม สำคัญ\n\n## தண்ணீர்\n",
+            '<h2 id="पानी-का-महत्व">पानी का महत्व</h2>\n<h2 id="น้ำดื่ม-สำคัญ">น้ำดื่ม สำคัญ</h2>\n'
+            '<h2 id="தண்ணீர்">தண்ணீர்</h2>',
+            extensions=["toc", SectionsExtension()])
+
     def test_a_heading_with_latin_letters_keeps_its_ascii_id(self):
         self.assertMarkdownRenders(
             "## Été\n\n## Straße\n\n## 5α-reductase\n\n## Vitamin D: 日本語\n\n## ?!\n",

@@ -24,10 +24,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from markdown.extensions.toc import slugify_unicode
 from markupsafe import Markup
 
 from ..errors import StrataError, display_path
+from ..ids import unicode_slug
 from ..markdown.safe import render_inline, text_problem
 from ..names import name_key
 from ..records import Field, Record, load_records
@@ -137,7 +137,7 @@ def slugify(text: str) -> str:
     digit (``"Αίμα"``, ``"هرمون"``) keeps its own letters, lower case, as a heading's id does (:mod:`strata.ids`)."""
     # NFKD makes a non-breaking hyphen (U+2011) a hyphen (U+2010): a word break like "-", as in the matcher.
     ascii_text = unicodedata.normalize("NFKD", text).replace("\u2010", "-").encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or slugify_unicode(text, "-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or unicode_slug(text)
 
 
 def sort_key(text: str) -> str:
