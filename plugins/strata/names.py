@@ -33,6 +33,7 @@ _LOOKALIKES = str.maketrans({
     "\u2010": "-", "\u2011": "-",  # hyphen, non-breaking hyphen
     "\u2018": "'", "\u2019": "'", "\u02bc": "'",  # curly apostrophes
     "\u201c": '"', "\u201d": '"',
+    "\u0130": "I",  # Turkish capital dotted İ: lower() makes it two characters (i and a combining dot)
 })
 
 

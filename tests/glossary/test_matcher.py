@@ -111,3 +111,13 @@ def test_a_thousand_terms_all_match():
 def test_names_are_found_in_scripts_written_without_spaces(text, found):
     matcher = Matcher([(name, name) for name in ("水分補給", "ビタミンD", "补水", "PT")])
     assert [text[m.start:m.end] for m in matcher.finditer(text)] == found
+
+
+def test_a_name_with_a_turkish_dotted_capital_i_is_found():
+    """'İ' lower-cases to two characters (i and a combining dot above), so a term written with it ('İnsülin',
+    'İYE') was never found, not even written the same way; and 'TİROİD' did not find 'tiroid'."""
+    matcher = Matcher([(name, name) for name in ("İnsülin", "tiroid", "İYE")])
+    text = "İnsülin, insülin, İNSÜLİN; TİROİD ve Tiroid; İYE ve iye."
+    assert [(text[m.start:m.end], m.value) for m in matcher.finditer(text)] == [
+        ("İnsülin", "İnsülin"), ("insülin", "İnsülin"), ("İNSÜLİN", "İnsülin"), ("TİROİD", "tiroid"),
+        ("Tiroid", "tiroid"), ("İYE", "İYE"), ("iye", "İYE")]
