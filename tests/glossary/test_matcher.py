@@ -121,3 +121,15 @@ def test_a_name_with_a_turkish_dotted_capital_i_is_found():
     assert [(text[m.start:m.end], m.value) for m in matcher.finditer(text)] == [
         ("İnsülin", "İnsülin"), ("insülin", "İnsülin"), ("İNSÜLİN", "İnsülin"), ("TİROİD", "tiroid"),
         ("Tiroid", "tiroid"), ("İYE", "İYE"), ("iye", "İYE")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("탈수는 위험합니다", ["탈수"]),          # a particle written onto the term
+    ("물을 마셔요. 전해질과 DNA를", ["물", "전해질", "DNA"]),
+    ("저탈수", []),                            # still a word's start: not inside another word
+])
+def test_names_are_found_before_a_korean_particle(text, found):
+    """Korean is written with spaces, but its particles are written onto the word (탈수는, 물을): a term was
+    only found standing alone, which a Korean noun in a sentence seldom is."""
+    matcher = Matcher([(name, name) for name in ("탈수", "물", "전해질", "DNA")])
+    assert [text[m.start:m.end] for m in matcher.finditer(text)] == found

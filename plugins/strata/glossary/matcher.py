@@ -10,6 +10,7 @@ the cost grows with the length of the text, not with the number of terms (a plai
   between letters joins words (``pituitary`` is not matched in ``Hypothalamic-Pituitary``).
   Next to a letter of a script written without spaces (Chinese, Japanese kana, Thai), a name is a
   word all the same: ``水分補給`` is found in ``夏は水分補給が大切です``, ``ビタミンD`` in ``ビタミンDは``;
+  in Korean, a name may be followed by the particle written onto it (``탈수`` in ``탈수는``);
 - case-insensitive: the expression (of lower-case names) runs over the text lower-cased, which
   keeps every position in all but a few scripts (``İ`` lower-cases to two characters); in a text
   where it would not, the same expression runs ignoring case. Matching without ``IGNORECASE``
@@ -46,6 +47,10 @@ _SPACELESS_LETTER = re.compile(f"[{_SPACELESS}]")
 # The edges of a name in a text holding such letters: a word edge, or a letter of those scripts on either side.
 _BEFORE_SPACELESS = rf"(?:{_BEFORE}|(?<=[{_SPACELESS}])|(?=[{_SPACELESS}]))"
 _AFTER_SPACELESS = rf"(?:{_AFTER}|(?<=[{_SPACELESS}])|(?=[{_SPACELESS}]))"
+# Korean writes its particles onto the word (탈수는, 물을, DNA를): a name may be followed by Hangul syllables.
+_HANGUL = "\uac00-\ud7a3"
+_HANGUL_LETTER = re.compile(f"[{_HANGUL}]")
+_AFTER_HANGUL = rf"(?:{_AFTER}|(?=[{_HANGUL}]))"
 
 
 def _stem(key: str) -> str:
@@ -104,18 +109,20 @@ class Matcher(Generic[T]):
         seen = self._seen
         return seen[matched] if matched in seen else seen.setdefault(matched, self.lookup(matched))
 
-    def _variant(self, spaceless: bool, any_case: bool) -> re.Pattern:
-        """The expression for a text holding letters of a script without spaces, or one that must be read
-        ignoring case (made when first needed: most sites need neither)."""
-        key = (spaceless, any_case)
+    def _variant(self, spaceless: bool, any_case: bool, korean: bool = False) -> re.Pattern:
+        """The expression for a text holding letters of a script without spaces, or Korean, or one that must be
+        read ignoring case (made when first needed: most sites need none)."""
+        key = (spaceless, any_case, korean)
         if key not in self._variants:
-            edges = (_BEFORE_SPACELESS, _AFTER_SPACELESS) if spaceless else (_BEFORE, _AFTER)
-            self._variants[key] = re.compile(edges[0] + self._names + edges[1], re.IGNORECASE if any_case else 0)
+            before, after = (_BEFORE_SPACELESS, _AFTER_SPACELESS) if spaceless else (_BEFORE, _AFTER)
+            if korean:
+                after = f"(?:{after}|{_AFTER_HANGUL})"
+            self._variants[key] = re.compile(before + self._names + after, re.IGNORECASE if any_case else 0)
         return self._variants[key]
 
     @cached_property
-    def _variants(self) -> dict[tuple[bool, bool], re.Pattern]:
-        return {(False, False): self.pattern}
+    def _variants(self) -> dict[tuple[bool, bool, bool], re.Pattern]:
+        return {(False, False, False): self.pattern}
 
     def scan(self, text: str) -> Iterator[re.Match]:
         """The expression's matches in ``text`` (positions and lengths are ``text``'s; the matched strings are
@@ -125,7 +132,8 @@ class Matcher(Generic[T]):
         text = normalise(text)
         lowered = text.lower()  # never shorter than the text: the same length means the same positions
         any_case = len(lowered) != len(text)
-        pattern = self._variant(_SPACELESS_LETTER.search(text) is not None, any_case)
+        pattern = self._variant(_SPACELESS_LETTER.search(text) is not None, any_case,
+                                not text.isascii() and _HANGUL_LETTER.search(text) is not None)
         return pattern.finditer(text if any_case else lowered)
 
     def finditer(self, text: str) -> Iterator[Match[T]]:
