@@ -12,9 +12,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from strata.config import DEFAULT_TIERS
+
 pytestmark = pytest.mark.browser
 
 TIER = "topics/demo/{}.html"
+DESCRIPTIONS = {tier: description for tier, _, description in DEFAULT_TIERS}  # the speech site's tiers
 DEFINITION = "A small gland under the brain that sends hormone signals."
 TERM = f"link, pituitary gland, {DEFINITION}"
 
@@ -29,16 +32,16 @@ def test_tier_switcher_announces_the_current_tier(reader, speech_url):
     assert reader.next() == ["listitem, level 1, position 1, set size 3"]
     switcher = page.get_by_role("navigation", name="Reading level")
     switcher.get_by_role("link").first.focus()
-    assert reader.heard() == ["link, Fundamentals Plain language: the essentials, no background needed."]
+    assert reader.heard() == [f"link, Fundamentals {DESCRIPTIONS['fundamentals']}"]
     [current] = reader.press("Tab")
     assert current.startswith("link, Intermediate")
     assert current.endswith(", current page")
-    assert "(you are here) More detail: how treatments work, for readers who know the basics." in current
+    assert f"(you are here) {DESCRIPTIONS['intermediate']}" in current
     # The virtual reader runs "Intermediate" and " (you are here)" together; by accname 1.2 (and in
     # Chromium) the space inside the span is kept:
     expect(switcher.get_by_role("link").nth(1)).to_have_accessible_name(
-        "Intermediate (you are here) More detail: how treatments work, for readers who know the basics.")
-    assert reader.press("Tab") == ["link, Academic In depth: mechanisms and evidence, in clinical language."]
+        f"Intermediate (you are here) {DESCRIPTIONS['intermediate']}")
+    assert reader.press("Tab") == [f"link, Academic {DESCRIPTIONS['academic']}"]
     assert reader.follow() == ["document"]
     assert reader.perform("moveToNextHeading") == ["heading, Demo topic: Academic, level 1"]
 
