@@ -40,6 +40,32 @@ class TestTables(TestCase):
             """),
         )
 
+    def test_aligned_columns_are_aligned_by_class_not_by_a_style_the_csp_blocks(self):
+        self.assertMarkdownRenders(
+            "| Day | Hours | Note |\n| :-- | --: | :-: |\n| Mon | 9 | open |\n\nTable: Opening hours\n",
+            self.dedent("""
+                <div aria-labelledby="table-opening-hours" class="table-scroll" role="region" tabindex="0">
+                <table>
+                <caption id="table-opening-hours">Opening hours</caption>
+                <thead>
+                <tr>
+                <th class="align-left" scope="col">Day</th>
+                <th class="align-right" scope="col">Hours</th>
+                <th class="align-center" scope="col">Note</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td class="align-left">Mon</td>
+                <td class="align-right">9</td>
+                <td class="align-center">open</td>
+                </tr>
+                </tbody>
+                </table>
+                </div>
+            """),
+        )
+
     def test_caption_ids_are_unique(self):
         output = markdown.markdown(TABLE + "\nTable: Same\n" + TABLE + "\nTable: Same\n",
                                    extensions=[AccessibleTableExtension()])

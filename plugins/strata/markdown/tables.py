@@ -11,7 +11,10 @@ Source (GitHub-style pipe table, then its caption)::
 Output: ``<div class="table-scroll" role="region" tabindex="0" aria-labelledby="…">``
 around ``<table>`` whose first child is ``<caption id="…">``. The region scrolls on
 its own at narrow widths (the page never does) and is keyboard-focusable so that
-keyboard users can scroll it too.
+keyboard users can scroll it too. A column aligned with ``:--``, ``:-:`` or ``--:``
+has its cells classed ``align-left``, ``align-center`` or ``align-right`` (the theme's
+CSS aligns them; the ``style`` attribute Python-Markdown writes is blocked by the
+pages' Content-Security-Policy).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ CAPTION = re.compile(r"^\s*Table:\s*")
 RAW_TABLE = re.compile(r"\A\s*<table[\s>]", re.IGNORECASE)  # a raw HTML block that is a table
 CAPTION_TAG = frozenset({"caption"})
 SPACE = re.compile(r"\s+")
+ALIGNMENT = re.compile(r"text-align:\s*(left|center|right);?")  # what Python-Markdown writes for :-- :-: --:
 
 
 class TableCaptionProcessor(Treeprocessor):
@@ -65,6 +69,7 @@ class TableCaptionProcessor(Treeprocessor):
 
     def _enhance(self, parent, index, table, ids):
         self._require_column_names(table)
+        self._align_by_class(table)
         following = parent[index + 1] if index + 1 < len(parent) else None
         match = (CAPTION.match(following.text or "") if following is not None and following.tag == "p" else None)
         if match is not None and not following.text[match.end():].strip() and len(following) == 0:
@@ -99,6 +104,14 @@ class TableCaptionProcessor(Treeprocessor):
         region.append(table)
         region.text, region.tail, table.tail = "\n", table.tail, "\n"  # as prettify (10, run already) would
         parent.insert(index, region)
+
+    @staticmethod
+    def _align_by_class(table: etree.Element) -> None:
+        """A cell's alignment as a class of the theme's CSS in place of Python-Markdown's ``style`` attribute."""
+        for cell in (*table.iter("th"), *table.iter("td")):
+            if (aligned := ALIGNMENT.fullmatch(cell.get("style", ""))) is not None:
+                del cell.attrib["style"]
+                cell.set("class", " ".join(filter(None, (cell.get("class"), f"align-{aligned.group(1)}"))))
 
     @staticmethod
     def _require_column_names(table: etree.Element) -> None:
