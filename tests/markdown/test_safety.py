@@ -64,6 +64,50 @@ class TestSafety(TestCase):
         error = self.error('One.\n\n<div markdown="1">\n*x*\n\n<iframe src="https://e.org"></iframe>\n</div>\n')
         self.assertIn("<iframe> is not allowed", error.message)
 
+    def test_a_style_attribute_which_the_csp_would_ignore_is_an_error_at_its_line(self):
+        for source in ('One.\n\n<p style="color: red">Warning</p>\n', 'One.\n\nSome <span style="color:red">red'
+                       "</span> words.\n", 'One.\n\nA paragraph.\n{: style="color:red" }\n'):
+            with self.subTest(source=source):
+                error = self.error(source)
+                self.assertIn("a style attribute is not applied", error.message)
+                self.assertIn("**bold**", error.message)
+                self.assertEqual(error.line, 3 + source.count("{:"))
+
+    def test_a_file_another_site_would_serve_is_an_error_at_its_line(self):
+        for source, tag in (('<video controls src="https://example.org/a.mp4">A film.</video>', "<video src="),
+                            ('<video controls>\n<source src="//example.org/a.webm" type="video/webm">\n</video>',
+                             "<source src="),
+                            ('<audio controls src="http://example.org/a.mp3"></audio>', "<audio src="),
+                            ('<video controls src="a.mp4" poster="https://example.org/p.png"></video>',
+                             "<video poster="),
+                            ('<img alt="x" src="a.png" srcset="https://example.org/a.png 2x">', "<img srcset="),
+                            ('<svg><image href="https://example.org/a.png"/></svg>', "<image href="),
+                            ('<svg><use xlink:href="https://example.org/s.svg#i"/></svg>', "<use xlink:href="),
+                            ('<video controls src="a.mp4"><track kind="captions" src="https://example.org/c.vtt">'
+                             "</video>", "<track src=")):
+            with self.subTest(source=source):
+                error = self.error(f"One.\n\n{source}\n")
+                self.assertIn(f"{tag}", error.message)
+                self.assertIn("would load a file from another site", error.message)
+                self.assertIn("save the file in this topic's folder", error.message)
+                self.assertEqual(error.line, 3 + source.count("\n<source"))
+
+    def test_a_form_or_ping_sending_to_another_site_is_an_error(self):
+        error = self.error('One.\n\n<form action="https://example.org/join" method="post">\n<button>Join</button>'
+                           "\n</form>\n")
+        self.assertIn("would send what the reader types to another site", error.message)
+        self.assertIn("link to the form on that site instead", error.message)
+        self.assertEqual(error.line, 3)
+        self.assertIn("remove the ping attribute",
+                      self.error('<a href="https://example.org" ping="https://t.example.org">x</a>').message)
+        self.assertIn("<link> is not allowed", self.error('<link rel="stylesheet" href="https://e.org/x.css">').message)
+
+    def test_local_media_links_and_svg_links_pass(self):
+        source = ('<video controls src="a.mp4" poster="p.png"><track kind="captions" src="c.vtt"></video>\n\n'
+                  '<p><a href="https://example.org">x</a> <svg><a href="https://example.org"><text>y</text></a>'
+                  '</svg> <form action="search.html"></form></p>')
+        self.assertMarkdownRenders(source, source)
+
     def test_text_that_only_mentions_script_is_fine(self):
         self.assertMarkdownRenders("Write `<script>` or `javascript:` in code.",
                                    "<p>Write <code>&lt;script&gt;</code> or <code>javascript:</code> in code.</p>")
