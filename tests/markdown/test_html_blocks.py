@@ -43,3 +43,22 @@ def test_markdown_in_a_raw_block_stops_the_build_at_its_line(source, line, found
     assert error.line == line
     assert f"'{found}" in error.message
     assert f'<{tag} markdown="1">' in error.message
+
+
+@pytest.mark.parametrize(("source", "line"), [
+    ("Intro.\n\n<!-- draft: ask the nurse\n\nMore text.\n", 3),
+    ("Intro.\n\nWash your hands <!-- for how long? often.\n", 3),
+    ("A <!-- closed --> note.\n\n<!-- a closed\nblock -->\n\nThen <!--- open one\nand more.\n", 6),
+])
+def test_an_html_comment_left_open_stops_the_build_at_its_line(source, line):
+    md = markdown.Markdown(extensions=[HtmlBlocksExtension(), "smarty"])
+    with pytest.raises(StrataError) as raised:
+        md.convert(source)
+    error = raised.value.located("page.md", source)
+    assert error.line == line
+    assert "is never closed, so it would be shown as text; end it with '-->'" in error.message
+
+
+def test_closed_comments_and_comment_marks_in_code_are_left_alone():
+    source = "A <!-- closed --> note.\n\n<!-- a\nblock -->\n\nIn code: `<!--`.\n\n    <!-- code\n"
+    assert "never closed" not in markdown.markdown(source, extensions=[HtmlBlocksExtension(), "smarty"])

@@ -23,26 +23,29 @@ CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z
 UNTOUCHED = frozenset({"code", "pre", "script", "style"})
 
 
+def resolve_references(text: str | None, stash: list) -> str | None:
+    """``text`` with each placeholder of a character reference in ``stash`` (``md.htmlStash.rawHtmlBlocks``)
+    replaced by its character; other placeholders are left."""
+
+    def characters(match: re.Match) -> str:
+        index = int(match.group(1))
+        raw = stash[index] if index < len(stash) else None
+        if isinstance(raw, str) and CHARACTER_REFERENCE.fullmatch(raw):
+            decoded = html.unescape(raw)
+            if decoded != raw:
+                return decoded
+        return match.group(0)
+
+    return HTML_PLACEHOLDER_RE.sub(characters, text) if text and "\x02" in text else text
+
+
 class CharacterReferencesTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         stash = self.md.htmlStash.rawHtmlBlocks
-
-        def characters(match: re.Match) -> str:
-            index = int(match.group(1))
-            raw = stash[index] if index < len(stash) else None
-            if isinstance(raw, str) and CHARACTER_REFERENCE.fullmatch(raw):
-                decoded = html.unescape(raw)
-                if decoded != raw:
-                    return decoded
-            return match.group(0)
-
-        def resolve(text: str | None) -> str | None:
-            return HTML_PLACEHOLDER_RE.sub(characters, text) if text and "\x02" in text else text
-
         for element in root.iter():
             if element.tag not in UNTOUCHED:
-                element.text = resolve(element.text)
-            element.tail = resolve(element.tail)
+                element.text = resolve_references(element.text, stash)
+            element.tail = resolve_references(element.tail, stash)
 
 
 class CharacterReferencesExtension(Extension):

@@ -7,6 +7,10 @@ link written there is no link. Authors used to GitHub expect it to be read. With
 loads) reads it; without, text in a raw block that looks like Markdown (a link,
 bold or italic words, a heading or list line) stops the build at its line and says
 to add the attribute. Code (``pre``, ``code``, ``kbd``, ``samp``) is never looked at.
+
+An HTML comment left open (``<!-- note`` without ``-->``) is no comment to Python-Markdown:
+it was published as text, its dashes made into a dash ("<!– note"). It stops the build
+at its line.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..errors import StrataError
 from ..html_tokens import EndTag, StartTag, Text, tokens
+from .characters import resolve_references
 
 CODE_ELEMENTS = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea"})
 MARKDOWN_SYNTAX = re.compile(
@@ -57,12 +62,34 @@ class HtmlBlocksTreeprocessor(Treeprocessor):
                     "or write it in HTML", needle=line)
 
 
+UNCLOSED_COMMENT = re.compile(r"<!(?:--|[–—])-*\s*([^\n<]{0,40})")  # as text: smarty made '--' a dash
+
+
+class UnclosedCommentTreeprocessor(Treeprocessor):
+    """Stop at ``<!--`` left in the page's text: a closed comment is raw HTML, kept aside, so one in the text
+    has no ``-->``."""
+
+    def run(self, root: etree.Element) -> None:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for element in root.iter():
+            texts = [element.tail] if element.tag in CODE_ELEMENTS else [element.text, element.tail]
+            for text in filter(None, texts):
+                if "<!" in text and (found := UNCLOSED_COMMENT.search(resolve_references(text, stash))):
+                    words = found.group(1).rstrip()
+                    raise StrataError(
+                        f"the HTML comment '<!-- {words[:30]}' is never closed, so it would be shown as text; "
+                        "end it with '-->' where the note ends, or remove it",
+                        needle=re.compile(r"<!--+\s*" + re.escape(words[:12])))
+
+
 class HtmlBlocksExtension(Extension):
-    """Read Markdown in raw HTML blocks marked ``markdown="1"``; stop at Markdown in the others."""
+    """Read Markdown in raw HTML blocks marked ``markdown="1"``; stop at Markdown in the others, and at a comment
+    left open."""
 
     def extendMarkdown(self, md):
         md.registerExtensions(["md_in_html"], {})
         md.treeprocessors.register(HtmlBlocksTreeprocessor(md), "strata_html_blocks", 6.4)
+        md.treeprocessors.register(UnclosedCommentTreeprocessor(md), "strata_unclosed_comment", -1.5)
 
 
 def makeExtension(**kwargs):
