@@ -27,3 +27,18 @@ class TestAbbreviations(TestCase):
 
     def test_no_abbreviations_no_list(self):
         self.assertMarkdownRenders("The HPG axis.\n", "<p>The HPG axis.</p>")
+
+    def test_an_abbr_written_by_hand_is_not_marked_again_and_a_raw_link_gets_no_link_inside(self):
+        self.assertMarkdownRenders(
+            'The <abbr title="World Health Organization">WHO</abbr> and the '
+            '<a href="https://www.who.int">WHO guide</a>; the WHO says so.\n\n*[WHO]: World Health Organization\n',
+            self.dedent("""
+                <p>The <abbr title="World Health Organization">WHO</abbr> and the <a href="https://www.who.int"><abbr title="World Health Organization">WHO</abbr> guide</a>; the <a aria-describedby="abbr-who-expansion" class="term" href="#abbr-who"><abbr title="World Health Organization">WHO</abbr></a> says so.</p>
+                <section aria-labelledby="abbreviations" class="abbreviations">
+                <h2 id="abbreviations">Abbreviations</h2>
+                <dl>
+                <dt id="abbr-who"><abbr>WHO</abbr></dt>
+                <dd data-term="WHO" data-tip-link="Abbreviations" id="abbr-who-expansion">World Health Organization</dd>
+                </dl>
+                </section>
+            """))

@@ -23,6 +23,10 @@ processor (priority 6.9, after ``abbr``) adds, when a page uses abbreviations:
       </section>
 
 ``data-tip-link`` names where the toggletip's link goes (the glossary's says "Glossary entry").
+
+The author's own raw HTML is respected: a use inside a raw ``<abbr title>`` written by hand stays that
+one ``abbr`` (``abbr`` marks it again inside, which nested them), and a use inside a raw link, button or
+label is not linked (a link in a link).
 """
 
 from __future__ import annotations
@@ -36,10 +40,12 @@ from markdown.treeprocessors import Treeprocessor
 from ..i18n import N_
 from ..ids import page_ids
 from ..names import ABBREVIATIONS_CLASS, DEFINITION_TERM_ATTR, FOOTNOTES_CLASS, TERM_CLASS
+from .rawhtml import RawElements
 
 TIP_LINK_ATTR = "data-tip-link"
 NOT_LINKED_INSIDE = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "summary", "code", "pre",
                                "dt"})
+INTERACTIVE_RAW = NOT_LINKED_INSIDE | {"abbr", "select", "option", "textarea", "legend"}  # raw elements, too
 
 
 class AbbreviationsTreeprocessor(Treeprocessor):
@@ -48,20 +54,30 @@ class AbbreviationsTreeprocessor(Treeprocessor):
         self.title = title
 
     def run(self, root: etree.Element) -> None:
-        first: dict[str, tuple[etree.Element, int, etree.Element]] = {}  # text -> (parent, index, abbr)
+        first: dict[str, tuple[etree.Element, etree.Element]] = {}  # text -> (parent, abbr)
         expansions: dict[str, str] = {}
+        in_raw_abbr: list[tuple[etree.Element, etree.Element]] = []  # (parent, abbr) marked inside the author's
+        raw = RawElements(self.md)
 
         def visit(parent: etree.Element, linkable: bool) -> None:
-            for index, child in enumerate(parent):
+            depth = len(raw.open)
+            raw.read(parent.text)
+            for child in parent:
                 if child.tag == "abbr" and child.get("title"):
                     text = "".join(child.itertext())
                     expansions.setdefault(text, child.get("title"))
-                    if linkable and text not in first:
-                        first[text] = (parent, index, child)
+                    if "abbr" in raw.open:
+                        in_raw_abbr.append((parent, child))
+                    elif linkable and text not in first and not INTERACTIVE_RAW.intersection(raw.open):
+                        first[text] = (parent, child)
                 elif isinstance(child.tag, str):
                     visit(child, linkable and child.tag not in NOT_LINKED_INSIDE)
+                raw.read(child.tail)
+            raw.close_to(depth)
 
         visit(root, True)
+        for parent, abbr in reversed(in_raw_abbr):
+            _unwrap(parent, abbr)
         if not expansions:
             return
         ids = page_ids(self.md, root)
@@ -78,11 +94,11 @@ class AbbreviationsTreeprocessor(Treeprocessor):
                                                         TIP_LINK_ATTR: self.title})
             meaning.text, meaning.tail = expansion, "\n"
             if text in first:
-                parent, index, abbr = first[text]
+                parent, abbr = first[text]
                 link = etree.Element("a", {"class": TERM_CLASS, "href": f"#{entry_id}",
                                            "aria-describedby": expansion_id})
                 link.tail, abbr.tail = abbr.tail, None
-                parent[index] = link
+                parent[list(parent).index(abbr)] = link  # (an abbr before it may have been unwrapped)
                 link.append(abbr)
         heading_id = ids.unique(ABBREVIATIONS_CLASS)
         section = etree.Element("section", {"class": ABBREVIATIONS_CLASS, "aria-labelledby": heading_id})
@@ -93,6 +109,17 @@ class AbbreviationsTreeprocessor(Treeprocessor):
         entries.tail, section.tail = "\n", "\n"
         notes = next((i for i, child in enumerate(root) if FOOTNOTES_CLASS in child.get("class", "").split()), None)
         root.insert(len(root) if notes is None else notes, section)
+
+
+def _unwrap(parent: etree.Element, child: etree.Element) -> None:
+    """Replace ``child`` of ``parent`` by its text (an ``abbr`` holds text only)."""
+    index = list(parent).index(child)
+    words = "".join(child.itertext()) + (child.tail or "")
+    if index:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + words
+    else:
+        parent.text = (parent.text or "") + words
+    parent.remove(child)
 
 
 class AccessibleAbbreviationsExtension(Extension):

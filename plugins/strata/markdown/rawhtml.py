@@ -12,10 +12,11 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from ..html_tokens import EndTag, StartTag, Text, tokens
+from ..html_tokens import VOID_ELEMENTS, EndTag, StartTag, Text, tokens
 
 
 @dataclass(frozen=True)
@@ -87,3 +88,37 @@ def elements_with_words(block: str, names: frozenset[str]) -> Iterator[tuple[Sta
         elif isinstance(token, EndTag) and token.name == element.name:
             yield element, " ".join(words), block.split("\n")[element.line - 1]
             element = None
+
+
+@lru_cache(maxsize=1024)
+def element_tags(chunk: str) -> tuple[tuple[str, bool], ...]:
+    """The tags of a raw HTML chunk that open or close an element, in order: ``(name, True)`` for a start tag,
+    ``(name, False)`` for an end tag (the same tags recur on every page)."""
+    return tuple((token.name, isinstance(token, StartTag)) for token in tokens(chunk)
+                 if isinstance(token, EndTag) or (isinstance(token, StartTag) and not token.self_closing
+                                                  and token.name not in VOID_ELEMENTS))
+
+
+class RawElements:
+    """The author's inline raw elements open at a point of a walk through the tree in document order (a raw
+    ``<a href>`` around Markdown text): give :meth:`read` each text and tail as the walk passes it, and
+    :meth:`close_to` the depth :attr:`open` had when a Markdown element began, as the walk leaves it (a raw
+    element left open ends with the Markdown element it is in)."""
+
+    def __init__(self, md):
+        self.stash = md.htmlStash.rawHtmlBlocks
+        self.open: list[str] = []
+
+    def read(self, text: str | None) -> None:
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text or ""):
+            index = int(placeholder.group(1))
+            chunk = self.stash[index] if index < len(self.stash) else None
+            if isinstance(chunk, str) and "<" in chunk:
+                for name, start in element_tags(chunk):
+                    if start:
+                        self.open.append(name)
+                    elif name in self.open:  # closes the last one of that name, and those in it
+                        del self.open[len(self.open) - 1 - self.open[::-1].index(name):]
+
+    def close_to(self, depth: int) -> None:
+        del self.open[depth:]
