@@ -53,6 +53,27 @@ class StrataError(Exception):
         return f"{where}:{self.line or 1}: {self.message}"
 
 
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+RESAVE = ("open it in your editor and save it with the encoding UTF-8 (Notepad: 'Save as', Encoding UTF-8; "
+          "VS Code: 'Save with Encoding', UTF-8; Word: save as Plain Text, Unicode (UTF-8))")
+
+
+def unreadable(path: str, exc: OSError | UnicodeDecodeError) -> StrataError:
+    """The error for an author file that cannot be read: for one not saved as UTF-8 (a Windows editor's
+    Latin-1 or UTF-16), at the line of the first character that is not UTF-8, naming it and how to resave."""
+    if not isinstance(exc, UnicodeDecodeError):
+        return StrataError(f"cannot read this file ({exc}); check that it exists, is a file and "
+                           "is readable", path, 1)
+    data = exc.object
+    if data.startswith(UTF16_MARKS):
+        return StrataError(f"this file is saved as UTF-16, and Strata reads UTF-8; {RESAVE}", path, 1)
+    line = data.count(b"\n", 0, exc.start) + 1
+    byte = data[exc.start:exc.start + 1]
+    return StrataError(f"this file is not saved as UTF-8: the byte {byte.hex().upper()} on this line is "
+                       f"{byte.decode('cp1252', 'replace')!r} in the Windows encoding (Latin-1), not UTF-8; {RESAVE}",
+                       path, line)
+
+
 class BuildFailed(Exception):
     """Raised once at the end of a build that recorded one or more :class:`StrataError`."""
 

@@ -20,7 +20,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from .caching import FILES_KEY, VERSION_KEY, file_stamps, read_version
-from .errors import SOURCE_ENCODING, StrataError
+from .errors import SOURCE_ENCODING, StrataError, unreadable
 from .glossary.marking import GlossaryExtension
 from .glossary.terms import translated_glossary_file
 from .incremental import note_read
@@ -164,8 +164,7 @@ class StrataMarkdownReader(MarkdownReader):
             with open(source_path, encoding=SOURCE_ENCODING) as handle:
                 text = handle.read()
         except (OSError, UnicodeDecodeError) as exc:
-            errors.add(StrataError(f"cannot read this file ({exc}); check that it exists, is readable "
-                                   "and is saved as UTF-8", source_path, 1))
+            errors.add(unreadable(source_path, exc))
             return "", {"status": "skip"}
         self._md = self._markdown(state, source_path, page_language(self.settings, source_path))
         try:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .errors import SOURCE_ENCODING, StrataError
+from .errors import SOURCE_ENCODING, StrataError, unreadable
 
 # libyaml's parser when PyYAML was built with it (it is, in the pinned wheels): same nodes and marks, ~10× faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -209,8 +209,7 @@ def load_records(path: str, schema: dict[str, Field], what: str) -> list[Record]
         with open(path, encoding=SOURCE_ENCODING) as handle:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise StrataError(f"cannot read this file ({exc}); check that it is a file, is readable and is saved "
-                          "as UTF-8", path, 1) from None
+        raise unreadable(path, exc) from None
     check_yaml_source(text, path)
     try:
         root = compose_yaml(text)
