@@ -40,6 +40,22 @@ _LOOKALIKES = str.maketrans({
 _LOOKALIKE_CHARACTERS = frozenset(chr(code) for code in _LOOKALIKES)
 
 
+# Latin letters that are not a letter and a mark (decomposing leaves them whole), as Lucene's ASCIIFoldingFilter and
+# ICU's Latin-ASCII spell them out; lower case. Search folds them so (strata.search.text), ids are made of them.
+LATIN_LETTERS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ħ": "h",
+                 "ı": "i", "ŧ": "t", "ŋ": "n", "ĸ": "q", "ƒ": "f", "ɓ": "b", "ɗ": "d", "ƙ": "k", "ƴ": "y", "ə": "e",
+                 "ǝ": "e", "ɛ": "e", "ɔ": "o"}
+_SPELL_OUT = str.maketrans({**LATIN_LETTERS, "ẞ": "SS", **{
+    letter.upper(): spelling.capitalize() for letter, spelling in LATIN_LETTERS.items()
+    if len(letter.upper()) == 1 and not letter.upper().isascii() and letter.upper() != letter}})
+
+
+def spell_out(text: str) -> str:
+    """``text`` with the letters of :data:`LATIN_LETTERS`, small or capital, spelt out: ``"Łódź, Ærø"`` →
+    ``"Lódź, Aero"`` (accents are left to decomposing)."""
+    return text.translate(_SPELL_OUT)
+
+
 def normalise(text: str) -> str:
     """``text`` with look-alike characters replaced; always the same length as ``text``."""
     if text.isascii():

@@ -36,3 +36,12 @@ def test_thai_runs_are_paired_too_with_its_marks_folded_away_as_in_every_script(
 
 def test_a_term_of_unspaced_script_is_in_the_shard_of_its_first_character():
     assert [shard_key(t) for t in ("水分", "給", "𠮟る", "sleep", "5α")] == ["水", "給", "𠮟", "sl", "5α"]
+
+
+def test_letters_unicode_does_not_decompose_are_spelt_out_as_lucene_and_icu_fold_them():
+    assert words("Straße STRASSE Łódź Øresund Ærø œuvre đường Þórsmörk Ħamrun ılık") == [
+        "strasse", "strasse", "lodz", "oresund", "aero", "oeuvre", "duong", "thorsmork", "hamrun", "ilik"]
+    assert fold("FUẞBALL Ǿ Ǽ") == "fussball o ae"  # capital sharp s; letters with a mark on top
+    assert terms("Straße") == terms("strasse")
+    assert terms("Łódź", "pl") == terms("Lodz", "pl")
+    assert terms("σοφός ΣΟΦΟΣ σοφοσ", "el") == ["σοφοσ"] * 3  # a final sigma is a sigma

@@ -9,7 +9,7 @@ import pytest
 
 from strata.search.index import shard_key
 from strata.search.stemmer import stem
-from strata.search.text import STOP_WORDS, bigrams, fold, is_unspaced, words
+from strata.search.text import LETTERS, STOP_WORDS, bigrams, fold, is_unspaced, words
 from tests.support.site import ROOT
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,9 @@ controll roll generalizations oscillators lay try by yes a is ion sion tion eed 
 """
 PORTER_WORDS = _PORTER_TEXT.split()
 FOLDING = ["Café", "naïve Ångström", "Men's health", "don’t", "ﬁbre", "5α-reductase", "İstanbul", "ÉCOLE",
-           "coöperate", "Straße", "Hypothalamic–Pituitary–Gonadal", "x²", "ǅemal"]
+           "coöperate", "Straße", "Hypothalamic–Pituitary–Gonadal", "x²", "ǅemal",
+           # letters Unicode does not decompose, each as written and in capitals (some with a mark too)
+           "".join(LETTERS), "".join(LETTERS).upper(), "FUẞBALL Łódź Øresund Ærø œuvre đường Þórr ǿ ǽ ΣΟΦΟΣ σοφός"]
 # Scripts written without spaces, alone and among others: runs, kana voicing marks, half-width and
 # compatibility forms, a character beyond the BMP (a surrogate pair in JavaScript), Thai.
 UNSPACED = ["夏は水分補給が大切です。日本では魚をよく食べます。", "ビタミンDは骨に大切", "ﾊﾞｽとパスとガス", "ゔァ ヴ",

@@ -5,7 +5,9 @@ Stemming and stop words are the language's: Porter and lunr's list for English, 
 
 ``fold`` lower-cases, decomposes (NFKD) and drops combining marks and apostrophes,
 so ``Café`` and ``cafe`` meet and ``men's`` is one word (kana keep their voicing marks:
-``が`` is not ``か``); a word is then a run of letters and digits. Scripts written without
+``が`` is not ``か``); Latin letters that are not a letter and a mark are written as the letters
+they stand for (:data:`LETTERS`: ``Straße`` is ``strasse``, ``Łódź`` ``lodz``); a word is then
+a run of letters and digits. Scripts written without
 spaces (Han, Hiragana, Katakana, Thai) have no words to split: a run of their letters is
 one "word", indexed as its overlapping character pairs (:func:`bigrams`), as search engines
 without a dictionary do. ``tests/search/test_text_js.py`` checks that search.js folds,
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..names import LATIN_LETTERS
 from . import spanish
 from .stemmer import stem
 
@@ -27,6 +30,10 @@ UNSPACED = ("\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46\u3005-\u3007\u3041-\u3096\u3
 WORD_OR_RUN = re.compile(f"[{UNSPACED}]+|[^\\W_{UNSPACED}]+")
 UNSPACED_RUN = re.compile(f"[{UNSPACED}]")
 VOICED_KANA = re.compile("[\u3041-\u30ff][\u3099\u309a]")  # a kana and its (decomposed) voicing mark
+
+# Letters Unicode does not decompose, spelt out (names.LATIN_LETTERS), and the Greek final sigma, the letter sigma
+# (search.js LETTERS: the same table).
+LETTERS = {**LATIN_LETTERS, "ς": "σ"}
 
 # lunr's English stop words (the same list lunr.js and lunr.py use).
 _STOP_WORD_LIST = """
@@ -41,15 +48,17 @@ STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
 
 
 def fold(text: str) -> str:
-    """Lower case without accents or apostrophes: ``"Café Men's"`` → ``"cafe mens"``."""
+    """Lower case without accents or apostrophes, letters of :data:`LETTERS` spelt out:
+    ``"Café Men's Straße"`` → ``"cafe mens strasse"``."""
     text = text.lower().replace("'", "").replace("’", "")
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKD", text)
     if "\u3099" in text or "\u309a" in text:
         text = VOICED_KANA.sub(lambda pair: unicodedata.normalize("NFC", pair.group()), text)
-    marks = {ord(c): None for c in set(text) if _is_mark(c)}  # each distinct character looked at once
-    return text.translate(marks) if marks else text
+    # Each distinct character looked at once: a mark goes (LETTERS.get gives None), a letter of LETTERS is spelt out.
+    table = {ord(c): LETTERS.get(c) for c in set(text) if c in LETTERS or _is_mark(c)}
+    return text.translate(table) if table else text
 
 
 def _is_mark(character: str) -> bool:

@@ -11,10 +11,15 @@
   // language file's (search-en.js, search-es.js), none for a language without one.
   var LANGUAGE = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
   var analyzer = (window.StrataSearchLanguages || {})[LANGUAGE] || { stem: function (w) { return w; }, stopWords: {} };
+  // Letters Unicode does not decompose, spelt out (text.py LETTERS): "Straße" is "strasse", "Łódź" "lodz".
+  var LETTERS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ħ": "h",
+    "ı": "i", "ŧ": "t", "ŋ": "n", "ĸ": "q", "ƒ": "f", "ɓ": "b", "ɗ": "d", "ƙ": "k", "ƴ": "y", "ə": "e", "ǝ": "e",
+    "ɛ": "e", "ɔ": "o", "ς": "σ" };
+  var LETTER = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
   function fold(text) {
     return text.toLowerCase().replace(/['’]/g, "").normalize("NFKD")
       .replace(/[\u3041-\u30ff][\u3099\u309a]/g, function (pair) { return pair.normalize("NFC"); })
-      .replace(/\p{M}/gu, "");
+      .replace(/\p{M}/gu, "").replace(LETTER, function (letter) { return LETTERS[letter]; });
   }
   // Scripts written without spaces (Thai, Hiragana, Katakana, Han): a run of their letters is one "word",
   // searched for by its overlapping character pairs (text.py UNSPACED, bigrams).
