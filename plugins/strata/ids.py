@@ -17,6 +17,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from .html_tokens import StartTag, start_tags, tokens
+from .names import spell_out
 
 _LITERAL_ID = re.compile(r"[A-Za-z][\w-]*")  # an id written as it is (not made by a template expression)
 
@@ -45,10 +46,11 @@ class PageIds:
 
 
 def heading_slug(words: str, make_slug=slugify, separator: str = "-") -> str:
-    """The id a heading's ``words`` give: the slug of ``toc`` (``make_slug``, ASCII by default: 'Été' → 'ete'),
-    or, when that keeps nothing of them (Greek, Japanese, Arabic … words), the words themselves, lower case and
-    joined by ``separator`` ('日本語の見出し', 'ελληνικά-βιταμίνη'); empty for words without letters or digits."""
-    return make_slug(words, separator) or unicode_slug(words, separator)
+    """The id a heading's ``words`` give: the slug of ``toc`` (``make_slug``, ASCII by default: 'Été' → 'ete'; Latin
+    letters that are not a letter and an accent spelt out first: 'Łódź' → 'lodz', 'Straße' → 'strasse'), or, when
+    that keeps nothing of them (Greek, Japanese, Arabic … words), the words themselves, lower case and joined by
+    ``separator`` ('日本語の見出し', 'ελληνικά-βιταμίνη'); empty for words without letters or digits."""
+    return make_slug(spell_out(words), separator) or unicode_slug(words, separator)
 
 
 def unicode_slug(words: str, separator: str = "-") -> str:

@@ -166,3 +166,13 @@ def test_terms_written_in_another_script_are_anchored_at_their_own_words(tmp_pat
 def test_a_term_in_a_script_with_vowel_signs_is_anchored_at_its_whole_words():
     """'पानी' (Hindi, water) was anchored at 'पन': its vowel signs, combining marks, were dropped."""
     assert [slugify(name) for name in ("पानी", "น้ำดื่ม", "தண்ணீர்", "Αίμα")] == ["पानी", "น้ำดื่ม", "தண்ணீர்", "αίμα"]
+
+
+def test_a_term_with_letters_that_do_not_decompose_is_anchored_and_listed_at_them_spelt_out():
+    """'Fußball' was anchored at 'fuball', 'Øresund' at 'resund' and listed after Z under its own 'Ø'."""
+    assert [slugify(name) for name in ("Fußball", "Øresund", "Łódź", "œuvre")] == [
+        "fussball", "oresund", "lodz", "oeuvre"]
+    places = ("Øresund", "Zug", "Paris")
+    glossary = Glossary("glossary.yaml", [Term(name, slugify(name), "A place.") for name in places])
+    assert [(letter, [t.term for t in terms]) for letter, terms in glossary.sections] == [
+        ("O", ["Øresund"]), ("P", ["Paris"]), ("Z", ["Zug"])]

@@ -133,3 +133,26 @@ def test_names_are_found_before_a_korean_particle(text, found):
     only found standing alone, which a Korean noun in a sentence seldom is."""
     matcher = Matcher([(name, name) for name in ("탈수", "물", "전해질", "DNA")])
     assert [text[m.start:m.end] for m in matcher.finditer(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Fußball, FUSSBALL, Fussball, FUẞBALL", ["Fußball", "FUSSBALL", "Fussball", "FUẞBALL"]),  # ß as ss
+    ("Straße, STRASSE", ["Straße", "STRASSE"]),
+    ("le cœur, le coeur, LE COEUR", ["cœur", "coeur", "COEUR"]),  # a ligature as two letters
+    ("ΣΟΦΟΣ, σοφός, ΣΟΦΌΣ", ["ΣΟΦΟΣ", "σοφός", "ΣΟΦΌΣ"]),  # Greek capitals drop the accents
+    ("σοφος", []),  # but not in small letters: the accent tells words apart there
+    ("ΡΟΛΟΪ, ΡΟΛΟΙ, ρολόι, ρολοι", ["ΡΟΛΟΪ", "ΡΟΛΟΙ", "ρολόι"]),  # ό ι: a diaeresis in capitals (or left out)
+    ("ΠΡΩΙΝΟ ΠΡΩΪΝΟ", ["ΠΡΩΙΝΟ"]),  # no diaeresis where no accent was
+])
+def test_a_name_is_found_as_its_language_also_spells_it(text, found):
+    """German writes ß as ss in capitals and in Switzerland, French œ as oe, Greek drops accents in capitals:
+    'FUSSBALL' did not find the term 'Fußball', nor 'ΣΟΦΟΣ' 'σοφός'."""
+    matcher = Matcher([(name, name) for name in ("Fußball", "Straße", "cœur", "σοφός", "ρολόι", "πρωινό")])
+    assert [text[m.start:m.end] for m in matcher.finditer(text)] == found
+    assert matcher.lookup("FUSSBALL") == "Fußball"  # [[FUSSBALL]]
+    assert matcher.lookup("ΣΟΦΟΣ") == "σοφός"
+
+
+def test_other_letters_are_compared_as_written():
+    matcher = Matcher([(name, name) for name in ("Łódź", "café", "Straße")])
+    assert [m.value for m in matcher.finditer("Lodz, Łódź, cafe, café, Strase")] == ["Łódź", "café"]

@@ -115,8 +115,17 @@ class TestSections(TestCase):
     def test_a_heading_with_latin_letters_keeps_its_ascii_id(self):
         self.assertMarkdownRenders(
             "## Été\n\n## Straße\n\n## 5α-reductase\n\n## Vitamin D: 日本語\n\n## ?!\n",
-            '<h2 id="ete">Été</h2>\n<h2 id="strae">Straße</h2>\n<h2 id="5-reductase">5α-reductase</h2>\n'
+            '<h2 id="ete">Été</h2>\n<h2 id="strasse">Straße</h2>\n<h2 id="5-reductase">5α-reductase</h2>\n'
             '<h2 id="vitamin-d">Vitamin D: 日本語</h2>\n<h2 id="section">?!</h2>',
+            extensions=["toc", SectionsExtension()])
+
+    def test_latin_letters_that_do_not_decompose_are_spelt_out_in_an_id(self):
+        """'ß', 'Ł', 'Æ', 'ø' are not a letter and an accent, so the ASCII slug dropped them: '## Łódź' got the id
+        'odz', '## Ærø' 'r', and a link written from the heading's words ('#lodz') stopped the build."""
+        self.assertMarkdownRenders(
+            "## Łódź\n\n## The island of Ærø\n\n## Þórsmörk and Đà Nẵng\n\n## Œuvres\n",
+            '<h2 id="lodz">Łódź</h2>\n<h2 id="the-island-of-aero">The island of Ærø</h2>\n'
+            '<h2 id="thorsmork-and-da-nang">Þórsmörk and Đà Nẵng</h2>\n<h2 id="oeuvres">Œuvres</h2>',
             extensions=["toc", SectionsExtension()])
 
     def test_explicit_heading_ids_are_kept_and_respected(self):

@@ -183,7 +183,7 @@ class _PageMarker:
         for found in self.matcher.scan(text):
             if not whole and not any(start <= found.start() and found.end() <= end for start, end in parts):
                 continue
-            term = self.matcher.value_of(found.group())
+            term = self.matcher.value_of(text[found.start():found.end()])
             if term is None or term.anchor in self.marked:
                 continue
             start = found.start()

@@ -19,6 +19,10 @@ the cost grows with the length of the text, not with the number of terms (a plai
 - simple English plurals: an optional ``s`` / ``es`` after each name, and a name
   ending in a plural ``s`` (``Leydig cells``) also matches its singular;
 - longest match wins at a position (``HPG axis suppression`` over ``HPG axis``);
+- a name is also found spelt as its language writes it otherwise: ``ß`` as ``ss`` and the ligatures ``æ``, ``œ``
+  as two letters, in any case (``Fußball`` in ``FUSSBALL`` and in Swiss ``Fussball``); Greek without its accents,
+  but only in capitals, where Greek drops them (``σοφός`` in ``ΣΟΦΟΣ``, not in ``σοφος``: ``νόμος`` is not
+  ``νομός``). Other letters are compared as written, accents included (``café`` is not ``cafe``);
 - the text is compared after :func:`strata.names.normalise`, which maps look-alike characters
   (non-breaking spaces and hyphens, curly quotes) one-for-one, so the positions
   of a match are the positions in the original text, which is never changed.
@@ -27,6 +31,7 @@ the cost grows with the length of the text, not with the number of terms (a plai
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Generic, NamedTuple, TypeVar
@@ -51,6 +56,30 @@ _AFTER_SPACELESS = rf"(?:{_AFTER}|(?<=[{_SPACELESS}])|(?=[{_SPACELESS}]))"
 _HANGUL = "\uac00-\ud7a3"
 _HANGUL_LETTER = re.compile(f"[{_HANGUL}]")
 _AFTER_HANGUL = rf"(?:{_AFTER}|(?=[{_HANGUL}]))"
+
+
+# Other spellings of a name: in any case, ß and the ligatures written out; in capitals, Greek without its accents
+# (tonos, and the polytonic accents and breathings; a diaeresis stays, as it does in capitals).
+_SPELT_OUT = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe"})
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_ACCENTS = re.compile("([\u0370-\u03ff]\u0308?)[\u0300\u0301\u0313\u0314\u0342]+")
+# An accented vowel before ι or υ (μάιος, ρολόι): in capitals the ι or υ takes a diaeresis (ΜΑΪΟΣ, ΡΟΛΟΪ).
+_GREEK_NOT_A_DIPHTHONG = re.compile("([αεου]\u0301)([ιυ])(?![\u0300-\u036f])")
+
+
+def _spelt_out(key: str) -> str:
+    """``fußball`` → ``fussball``, ``cœur`` → ``coeur``: how the name is also written, in any case."""
+    return key.translate(_SPELT_OUT)
+
+
+def _in_capitals(key: str) -> set[str]:
+    """``σοφός`` → ``{"σοφος"}``, ``μάιος`` → ``{"μαϊος", "μαιος"}``: a Greek name as it is written in capitals
+    (lower-cased; also without the diaeresis that is often left out); else no spelling."""
+    if not _GREEK.search(key):
+        return set()
+    decomposed = unicodedata.normalize("NFD", key)
+    marked = _GREEK_NOT_A_DIPHTHONG.sub("\\1\\2\u0308", decomposed)
+    return {unicodedata.normalize("NFC", _GREEK_ACCENTS.sub(r"\1", text)) for text in (marked, decomposed)} - {key}
 
 
 def _stem(key: str) -> str:
@@ -83,10 +112,17 @@ class Matcher(Generic[T]):
             stems.setdefault(_stem(key), value)
         for stem, value in stems.items():
             self._values.setdefault(stem, value)
+        self._spelt: dict[str, T] = {}  # other spellings, found in any case
+        self._capitals: dict[str, T] = {}  # other spellings, found where the text is in capitals
+        for key, value in self._values.items():
+            if _spelt_out(key) != key:
+                self._spelt.setdefault(_spelt_out(key), value)
+            for spelling in _in_capitals(key):
+                self._capitals.setdefault(spelling, value)
         trie: dict = {}
-        for stem in stems:
+        for spelling in {spelling for stem in stems for spelling in (stem, _spelt_out(stem), *_in_capitals(stem))}:
             node = trie
-            for char in re.sub(r" ", _SPACE, stem):
+            for char in re.sub(r" ", _SPACE, spelling):
                 node = node.setdefault(char, {})
             node[""] = True
         self._names = _trie_pattern(trie) if trie else None
@@ -97,15 +133,18 @@ class Matcher(Generic[T]):
         return len(self._values)
 
     def lookup(self, matched: str) -> T | None:
-        """The value named by ``matched`` (exact name, then without a plural ending)."""
+        """The value named by ``matched``, as written in the text (exact name, then without a plural ending;
+        then spelt otherwise, and in capitals a Greek name without its accents)."""
         key = name_key(matched)
-        for candidate in (key, key[:-1] if key.endswith("s") else None, key[:-2] if key.endswith("es") else None):
-            if candidate and candidate in self._values:
-                return self._values[candidate]
+        candidates = (key, key[:-1] if key.endswith("s") else None, key[:-2] if key.endswith("es") else None)
+        for table in (self._values, self._spelt, self._capitals if matched.isupper() else {}):
+            for candidate in candidates:
+                if candidate and candidate in table:
+                    return table[candidate]
         return None
 
     def value_of(self, matched: str) -> T | None:
-        """:meth:`lookup`, remembered per matched text (the same words recur on every page)."""
+        """:meth:`lookup`, remembered per matched text as written (the same words recur on every page)."""
         seen = self._seen
         return seen[matched] if matched in seen else seen.setdefault(matched, self.lookup(matched))
 
@@ -126,7 +165,8 @@ class Matcher(Generic[T]):
 
     def scan(self, text: str) -> Iterator[re.Match]:
         """The expression's matches in ``text`` (positions and lengths are ``text``'s; the matched strings are
-        lower case, or as written where lower-casing would move positions); nothing without a name."""
+        lower case, or as written where lower-casing would move positions: name a match's value by
+        ``value_of(text[start:end])``); nothing without a name."""
         if self.pattern is None:
             return iter(())
         text = normalise(text)
@@ -139,7 +179,7 @@ class Matcher(Generic[T]):
     def finditer(self, text: str) -> Iterator[Match[T]]:
         """Every non-overlapping occurrence in ``text``, left to right, the longest at each position."""
         for found in self.scan(text):
-            value = self.value_of(found.group())
+            value = self.value_of(text[found.start():found.end()])
             if value is not None:
                 yield Match(found.start(), found.end(), value)
 

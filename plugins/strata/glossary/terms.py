@@ -29,7 +29,7 @@ from markupsafe import Markup
 from ..errors import StrataError, display_path
 from ..ids import unicode_slug
 from ..markdown.safe import render_inline, text_problem
-from ..names import name_key
+from ..names import name_key, spell_out
 from ..records import Field, Record, load_records
 from .matcher import Matcher
 
@@ -136,12 +136,16 @@ def slugify(text: str) -> str:
     """``"HPG axis"`` → ``"hpg-axis"``: ASCII, lower case, words joined by hyphens; a name with no Latin letter or
     digit (``"Αίμα"``, ``"هرمون"``) keeps its own letters, lower case, as a heading's id does (:mod:`strata.ids`)."""
     # NFKD makes a non-breaking hyphen (U+2011) a hyphen (U+2010): a word break like "-", as in the matcher.
-    ascii_text = unicodedata.normalize("NFKD", text).replace("\u2010", "-").encode("ascii", "ignore").decode()
+    # Letters that do not decompose are spelt out first (names.spell_out): "Fußball" → "fussball", not "fuball".
+    ascii_text = unicodedata.normalize("NFKD", spell_out(text)).replace("\u2010", "-")
+    ascii_text = ascii_text.encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or unicode_slug(text)
 
 
 def sort_key(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).casefold()
+    """How terms are ordered and grouped: without accents, letters that do not decompose spelt out (``Øresund``
+    under O, ``Łódź`` under L), ignoring case."""
+    return unicodedata.normalize("NFKD", spell_out(text)).casefold()
 
 
 def script(character: str) -> str:
