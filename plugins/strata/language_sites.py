@@ -73,12 +73,12 @@ def language_sites(topics: list, pages: list, state, settings: dict) -> list[Lan
                             gettext=gettext)
         homes = home_pages(own, where + (settings.get("INDEX_SAVE_AS") or "index.html"))
 
-        def documents(own=own, glossary=glossary, gettext=gettext, where=where):
-            return collect_docs(own, glossary, gettext, root=where)
-
         site_pages = sorted((page for page in own_pages if getattr(page, "topic", None) is None
                              and getattr(page, "status", "published") == "published"),
                             key=lambda page: str(page.title).casefold())
+
+        def documents(own=own, glossary=glossary, gettext=gettext, where=where, site_pages=site_pages):
+            return collect_docs(own, glossary, gettext, root=where, site_pages=site_pages)
         sites.append(LanguageSite(lang, where, own, glossary, glossary_at, uses, homes, documents, pages=site_pages))
     return sites
 

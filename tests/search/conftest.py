@@ -46,6 +46,9 @@ FILES = {
         "academic": "Osmoregulation. Wellbeing matters.\n",
     }),
     "glossary.yaml": "- term: hypertension\n  definition: Blood pressure that stays high.\n",
+    # A page of the site's own (content/pages/), with letters Unicode does not decompose.
+    "pages/about.md": "Title: About us\n\nWritten by volunteers in Łódź.\n\n"
+                      "## Contact\n\nWrite to the harbour office in Straßburg.\n",
 }
 
 

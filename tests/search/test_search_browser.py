@@ -30,6 +30,22 @@ def test_accents_are_folded_both_ways(page, search_root):
     assert search(page, search_root, "CAFÉ")[0] == "Café culture"
 
 
+def test_letters_that_are_not_a_letter_and_an_accent_are_found_spelt_out(page, search_root):
+    assert search(page, search_root, "strassburg") == ["Contact"]
+    assert marks(page) == ["straßburg"]
+    assert search(page, search_root, "ŁÓDŹ") == search(page, search_root, "lodz") == ["About us"]
+
+
+def test_the_sites_own_pages_are_found_and_shown_by_their_title(page, search_root):
+    """A page of content/pages/ (an About page) was not in the index: nothing on it could be found."""
+    assert search(page, search_root, "harbour") == ["Contact"]
+    assert page.locator("#search-results .search-result__meta").inner_text() == "About us"
+    page.locator("#search-results a").first.click()
+    assert re.search(r"pages/about\.html#contact$", page.url)
+    expect(page.get_by_role("heading", name="Contact")).to_be_visible()
+    assert search(page, search_root, "volunteers") == ["About us"]
+
+
 def test_words_match_by_their_stem(page, search_root):
     assert search(page, search_root, "running") == ["Exercise"]
     assert marks(page) == ["runs"]
