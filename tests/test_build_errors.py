@@ -1,4 +1,5 @@
-"""Build-wide behaviour on bad input: all errors at once, the previous output kept, escaped titles.
+"""Build-wide behaviour on bad input: all errors at once, the previous output kept (and its hidden files on
+success), escaped titles.
 
 The cases of bad input themselves (one folder each, with the message the build must
 print) are the corpus in ``tests/robustness/bad_inputs/``, run by
@@ -37,6 +38,24 @@ def test_a_real_failed_build_keeps_the_previous_output_in_place(tmp_path):
     assert snapshot(second.output) == before
     assert "Text of the academic tier" in second.page("topics/demo/academic.html")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".build-")], "staging folder cleaned up"
+
+
+def test_a_build_keeps_the_hidden_files_of_the_output_it_replaces(tmp_path):
+    """The build is swapped in whole: output/.git (a site published from its own repository) was deleted with the
+    old output. Hidden files and folders stay, as under `invoke regenerate`; a page of a deleted topic does not."""
+    first = build_tiny_site(tmp_path, {})
+    assert first.returncode == 0, first.stderr
+    (first.output / "topics/gone").mkdir()
+    (first.output / "topics/gone/index.html").write_text("<p>An old page</p>\n", encoding="utf-8")
+    (first.output / ".git").mkdir()
+    (first.output / ".git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (first.output / ".nojekyll").write_text("", encoding="utf-8")
+    second = build_tiny_site(tmp_path, {})
+    assert second.returncode == 0, second.stderr
+    assert (second.output / ".git/HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+    assert (second.output / ".nojekyll").exists()
+    assert not (second.output / "topics/gone").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".old-")], "the old output is removed"
 
 
 def test_a_folder_named_like_a_page_is_not_read_as_one(tmp_path):

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pelican import Pelican
 
 from .errors import BuildFailed, StrataError, display_path
+from .publishing import retained
 from .settings_file import check_plugins, read_build_settings
 
 
@@ -101,7 +102,7 @@ def build_site(settings_file: str, output: str | None = None, overrides: dict | 
         logger.propagate = True
         if not succeeded:
             shutil.rmtree(staging, ignore_errors=True)
-    _swap_into_place(staging, output)
+    _swap_into_place(staging, output, base_settings.get("OUTPUT_RETENTION") or ())
     return 0
 
 
@@ -112,8 +113,10 @@ def _stopped_at_setting(error: StrataError, output: str, stream) -> int:
     return 1
 
 
-def _swap_into_place(staging: str, output: str) -> None:
-    """Replace ``output`` by ``staging`` (two renames, so a reader never sees a half-written site)."""
+def _swap_into_place(staging: str, output: str, retention=()) -> None:
+    """Replace ``output`` by ``staging`` (two renames, so a reader never sees a half-written site); the retained
+    files and folders of the old output (``.git``, ``OUTPUT_RETENTION``'s: :func:`publishing.retained`) move
+    into the new one."""
     old = None
     if os.path.exists(output):
         old = tempfile.mkdtemp(prefix=f".old-{os.path.basename(output)}-", dir=os.path.dirname(output))
@@ -121,4 +124,8 @@ def _swap_into_place(staging: str, output: str) -> None:
         os.rename(output, old)
     os.rename(staging, output)
     if old:
+        if os.path.isdir(old):
+            for name in os.listdir(old):
+                if retained(name, retention) and not os.path.lexists(os.path.join(output, name)):
+                    os.rename(os.path.join(old, name), os.path.join(output, name))
         shutil.rmtree(old, ignore_errors=True)

@@ -17,7 +17,10 @@ build reads every page, so it writes every page.
 
 Pelican never deletes from the output between runs, so each run records the files it writes (or keeps), and
 :func:`remove_stale_files` deletes those an earlier run of the process wrote and this one did not: the pages
-of a topic deleted or renamed, a removed image. They were served, and the link check found them.
+of a topic deleted or renamed, a removed image. They were served, and the link check found them. The first run
+of a process (or of new settings) also deletes what it found in the output (:func:`found_output_files`: an
+earlier build's or an earlier session's files) and neither wrote nor kept, so the output holds what a cold build
+writes; hidden files and folders (``.git``) and ``OUTPUT_RETENTION``'s names stay, as ``invoke build`` keeps them.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import os
 
 from pelican.writers import Writer
 
-from .publishing import remove_files
+from .publishing import remove_files, retained
 
 # Kept in the settings, which live as long as the Pelican object (every run of ``pelican -r``):
 READ_KEY = "STRATA_READ_SINCE_LAST_RUN"  # source paths read since the last finished run
@@ -35,6 +38,7 @@ CURRENT_KEY = "STRATA_THIS_RUN"          # what this run is built from (see _fin
 PREVIOUS_KEY = "STRATA_LAST_RUN"         # what the last finished run was built from
 RUN_FILES_KEY = "STRATA_FILES_OF_THIS_RUN"  # output files (relative) this run writes or keeps
 EARLIER_FILES_KEY = "STRATA_FILES_OF_EARLIER_RUNS"  # output files earlier runs wrote, not yet taken out
+FOUND_FILES_KEY = "STRATA_FILES_FOUND"  # output files found before the first run, with their stamps
 
 
 def keeps_memory(settings: dict) -> bool:
@@ -51,6 +55,8 @@ def note_read(settings: dict, source_path: str) -> None:
 
 def start_run(settings: dict) -> None:
     settings[KEPT_KEY] = frozenset()
+    if RUN_FILES_KEY not in settings:  # the first run of these settings: the output may hold files of before
+        settings[FOUND_FILES_KEY] = found_output_files(settings)
     settings[EARLIER_FILES_KEY] = settings.get(EARLIER_FILES_KEY, set()) | settings.get(RUN_FILES_KEY, set())
     settings[RUN_FILES_KEY] = set()
 
@@ -61,12 +67,53 @@ def note_written(settings: dict, name: str) -> None:
 
 
 def remove_stale_files(settings: dict, output_path: str, other_files) -> None:
-    """Delete from ``output_path`` the files earlier runs wrote that this run neither wrote nor kept (nor has
-    among ``other_files``: the content's files it copied, the search index)."""
+    """Delete from ``output_path`` the files earlier runs wrote, or the first run found, that this run neither
+    wrote nor kept (nor has among ``other_files``: the content's files it copied, the search index). A found file
+    whose stamp changed was written by this run (the theme's files, which Pelican copies) and stays."""
     produced = settings.setdefault(RUN_FILES_KEY, set())
     produced.update(os.path.normpath(name) for name in other_files)
-    remove_files(output_path, sorted(settings.get(EARLIER_FILES_KEY, set()) - produced))
+    found = settings.pop(FOUND_FILES_KEY, {})
+    left = {name for name, stamp in found.items()
+            if name not in produced and _stamp(os.path.join(output_path, name)) == stamp}
+    remove_files(output_path, sorted((settings.get(EARLIER_FILES_KEY, set()) - produced) | left))
     settings[EARLIER_FILES_KEY] = set()
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _holds(folder: str, path: str | None) -> bool:
+    if not path:
+        return False
+    folder, path = os.path.realpath(folder), os.path.realpath(path)
+    return os.path.commonpath([folder, path]) == folder
+
+
+def found_output_files(settings: dict) -> dict[str, tuple[int, int]]:
+    """The files in the output folder (relative name → modification time and size), but the retained ones
+    (:func:`retained`) and the cache's; none when the output folder holds the content or the theme (Pelican
+    refuses to clean such a folder too)."""
+    output = settings.get("OUTPUT_PATH") or ""
+    if not os.path.isdir(output) or any(_holds(output, settings.get(name)) for name in ("PATH", "THEME")):
+        return {}
+    cache, kept_names = settings.get("CACHE_PATH"), settings.get("OUTPUT_RETENTION") or ()
+    found = {}
+    for folder, folders, names in os.walk(output):
+        top = folder == output
+        folders[:] = [name for name in folders if not retained(name, kept_names if top else ())
+                      and not (cache and os.path.realpath(os.path.join(folder, name)) == os.path.realpath(cache))]
+        for name in names:
+            if not retained(name, kept_names if top else ()):
+                path = os.path.join(folder, name)
+                stamp = _stamp(path)
+                if stamp is not None:
+                    found[os.path.normpath(os.path.relpath(path, output))] = stamp
+    return found
 
 
 def finish_run(settings: dict) -> None:

@@ -1,5 +1,5 @@
 """Publishing helpers: cache-busted asset URLs, ``sitemap.xml`` + ``robots.txt`` for the public web, and files
-taken out of the output (:func:`remove_files`).
+taken out of the output (:func:`remove_files`) and those kept in it (:func:`retained`).
 
 ``asset`` is a Jinja filter for single files of ``theme/static/``: ``{{ SITEURL }}/{{ "icon.svg"|asset }}``
 gives ``theme/icon.svg?v=<hash of the file>``, so a changed file gets a new URL
@@ -64,6 +64,12 @@ def _links(siteurl: str, versions) -> str:
     links = [*versions, ("x-default", versions[0][1])]
     return "".join(f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(f"{siteurl}/{url}")}"/>'
                    for lang, url in links)
+
+
+def retained(name: str, retention=()) -> bool:
+    """Whether a file or folder ``name`` of the output stays when a build does not write it: a hidden one (``.git``,
+    ``.nojekyll``; a build never writes one) or one of ``retention`` (Pelican's ``OUTPUT_RETENTION``)."""
+    return name.startswith(".") or name in retention
 
 
 def remove_files(output_path: str, files: list[str]) -> None:

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
+import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from strata.errors import BuildFailed
 from tests.support.site import ROOT, TINY_TOPIC, write_files
 
 OTHER_TOPIC = {path.replace("demo", "other"): text.replace("Topic: demo", "Topic: other").replace("Demo", "Other")
@@ -95,3 +98,37 @@ def test_a_deleted_topic_leaves_the_output_with_its_files(tmp_path):
     assert not (output / "topics/other").exists()
     assert ({p.relative_to(output) for p in output.rglob("*")}
             == {p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*")})
+
+
+def test_a_new_session_starts_from_the_output_of_a_cold_build(tmp_path):
+    """A topic deleted while no loop ran (between two `invoke regenerate` sessions, or after `invoke build`) kept its
+    pages in output/: they were served and the link check read them. The first run of a new process takes out
+    what it found and did not write, and keeps hidden files (output/.git) and OUTPUT_RETENTION's names."""
+    _, output = make_site(tmp_path)
+    (output / ".git").mkdir()
+    (output / ".git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (output / "CNAME").write_text("example.org\n", encoding="utf-8")
+    assert (output / "topics/other/fundamentals.html").exists()
+    shutil.rmtree(tmp_path / "content/topics/other")
+    page = tmp_path / "content/topics/demo/fundamentals.md"
+    original = page.read_text(encoding="utf-8")
+    edit(page, "See [the other topic](../other/fundamentals.html).")
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(output), "THEME": str(tmp_path / "theme"),
+        "OUTPUT_RETENTION": ["CNAME"], "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+        "CACHE_PATH": str(tmp_path / "cache")})
+    pelican = Pelican(settings)
+    with pytest.raises(BuildFailed) as failed:
+        pelican.run()
+    assert "the link '../other/fundamentals.html' does not work" in str(failed.value.errors[0])
+    page.write_text(original, encoding="utf-8")
+    edit(page, "The link is gone.")
+    pelican.run()
+    cold = read_settings(str(ROOT / "pelicanconf.py"), override={
+        "PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "cold"), "THEME": str(tmp_path / "theme")})
+    Pelican(cold).run()
+    assert ({p.relative_to(output) for p in output.rglob("*")} - {Path(".git"), Path(".git/HEAD"), Path("CNAME")}
+            == {p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*")})
+    assert (output / ".git/HEAD").exists()
+    assert (output / "CNAME").exists()
