@@ -72,12 +72,15 @@ def check(c, strict=False):
 # Pelican's plain log handler in the authoring loops: its default (rich) lays messages out in columns and
 # broke a long `path:line: message` across lines, even inside the line number.
 AUTHOR_LOG = "--log-handler plain"
+# The loops name their settings file to Strata, as `strata build` does: a setting's mistake is reported at its line.
+# (Pelican keeps only the last -e: give every override in this one.)
+LOOP_SETTINGS = "-s pelicanconf.py -e " + shlex.quote('STRATA_SETTINGS_FILE="pelicanconf.py"')
 
 
 @task
 def regenerate(c):
     """Rebuild whenever content, theme or settings change (Pelican's autoreload)."""
-    c.run(f"{shlex.quote(PYTHON)} -m pelican -r -s pelicanconf.py {AUTHOR_LOG}", env=ENV, pty=False)
+    c.run(f"{shlex.quote(PYTHON)} -m pelican -r {LOOP_SETTINGS} {AUTHOR_LOG}", env=ENV, pty=False)
 
 
 @task
@@ -102,8 +105,8 @@ def preview(c):
 def livereload(c):
     """Serve output/ and rebuild on changes (Pelican's listen + autoreload, with content caching; the cache
     is not gzipped, since Pelican reads and writes it whole on every rebuild)."""
-    c.run(f"{shlex.quote(PYTHON)} -m pelican -lr -s pelicanconf.py -b {SERVE['host']} -p {SERVE['port']} "
-          f"-e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true GZIP_CACHE=false {AUTHOR_LOG}", env=ENV, pty=False)
+    c.run(f"{shlex.quote(PYTHON)} -m pelican -lr -b {SERVE['host']} -p {SERVE['port']} {LOOP_SETTINGS} "
+          f"CACHE_CONTENT=true LOAD_CONTENT_CACHE=true GZIP_CACHE=false {AUTHOR_LOG}", env=ENV, pty=False)
 
 
 @task(help={"quick": "8 topics, 200 terms, one run of each build: checks that the benchmark works",

@@ -16,7 +16,7 @@ from pelican.settings import read_settings
 from pelican.utils import FileChangeFilter
 from watchfiles import Change
 
-from tasks import AUTHOR_LOG
+from tasks import AUTHOR_LOG, LOOP_SETTINGS
 from tests.support.site import ROOT, TINY_TOPIC, write_files
 
 BROKEN = "Title: Academic\nTopic: demo\nTier: academic\n\nText.\n\n[Back](fundamentals.html#nowhere)\n"
@@ -97,3 +97,29 @@ def test_regenerate_reports_a_mistake_once_and_publishes_the_fix(tmp_path):
     where = f"{content / 'topics/demo/academic.md'}:7: "
     assert all(line.lstrip('"').startswith(where) for line in whole), whole
     assert "Unable to watch" not in log  # content/pages and content/images are missing, and need no warning
+
+
+def test_a_settings_file_that_ignores_the_data_files_is_warned_about_once(tmp_path):
+    """A settings file made from an older pelicanconf.py kept '*.yaml' in IGNORE_FILES: the loop then never saw an
+    edited glossary. It says so once, at start-up, at the line of IGNORE_FILES, not at every rebuild."""
+    content, output, settings = tmp_path / "content", tmp_path / "output", tmp_path / "mysite.py"
+    write_files(content, TINY_TOPIC)
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+                        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n\n"
+                        'IGNORE_FILES = [".*", "*~", "*.yaml"]\n', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONUNBUFFERED": "1"}
+    loop = LOOP_SETTINGS.replace("pelicanconf.py", str(settings))
+    process = subprocess.Popen([sys.executable, "-m", "pelican", "-r", str(content), "-o", str(output),
+                                *shlex.split(loop), *shlex.split(AUTHOR_LOG)], cwd=ROOT, env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        found, seen = _lines(process), []
+        _until(found, seen, "Done:")
+        _edit_until(content / "topics/demo/academic.md", FIXED, found, seen, "Done:")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    log = _folded(seen)
+    assert log.count("IGNORE_FILES holds '*.yaml'") == 1, log
+    assert f"{settings}:7: IGNORE_FILES holds '*.yaml', so `invoke regenerate`" in log, log
+    assert "remove '*.yaml' from IGNORE_FILES" in log

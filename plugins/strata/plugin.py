@@ -2,7 +2,8 @@
 
 Order of work in one build (one run of Pelican; ``pelican -r`` runs many):
 
-1. ``initialized``: validate the ``STRATA`` settings early (a wrong option stops before anything is read).
+1. ``initialized``: validate the ``STRATA`` settings early (a wrong option stops before anything is read); warn
+   when ``IGNORE_FILES`` hides the data files from the authoring loop (:mod:`strata.settings_file`).
 2. ``get_generators`` (start of every run): start a fresh build state (config, error log, the glossary
    files loaded once, the ``asset`` filter), see :mod:`strata.state`; add the generators that write
    the glossary's uses pages (:mod:`strata.glossary.uses_pages`) and the home pages after the first
@@ -70,7 +71,7 @@ from .linkreport import check_links, remember_page_sources
 from .publishing import is_absolute_site, remove_files, write_sitemap_and_robots
 from .reader import StrataMarkdownReader
 from .search import FOLDER, doc_key, index_memory, index_version, write_index
-from .settings_file import option_line, setting_line
+from .settings_file import option_line, setting_line, warn_of_ignored_data_files
 from .state import build_state, start_build
 from .topics import check_output_files, collect_topics
 
@@ -78,7 +79,8 @@ from .topics import check_output_files, collect_topics
 def on_initialized(pelican) -> None:
     quiet_missing_content_folders(pelican.settings["PATH"])
     check_build_settings(pelican.settings)
-    load_config(pelican.settings)
+    config = load_config(pelican.settings)
+    warn_of_ignored_data_files(pelican.settings, config.glossary_file, config.references_file)
     where = pelican.settings.get("STRATA_SETTINGS_FILE")
     check_language(pelican.settings["THEME"], pelican.settings.get("DEFAULT_LANG") or SOURCE_LANG,
                    where, setting_line(where, "DEFAULT_LANG"))

@@ -7,6 +7,8 @@ each becomes a :class:`StrataError` at the line of the setting, so the build nev
 
 from __future__ import annotations
 
+import fnmatch
+import logging
 import os
 import re
 import traceback
@@ -14,6 +16,8 @@ import traceback
 from pelican.settings import read_settings
 
 from .errors import SOURCE_ENCODING, StrataError
+
+logger = logging.getLogger("pelican.strata.settings_file")  # under Pelican's logger, which shows warnings
 
 PELICAN_VALUE_ERRORS = (  # (start of Pelican's message, the setting at fault, what to write instead)
     ("Could not find the theme", "THEME", "the THEME folder does not exist (a relative path starts at the settings "
@@ -93,3 +97,22 @@ def check_plugins(settings: dict) -> None:
         raise StrataError(f"PLUGINS is {names!r}, but Strata's theme needs the strata plugin: add \"strata\" to "
                           "PLUGINS, e.g. PLUGINS = [\"strata\"] (with PLUGIN_PATHS = [\"plugins\"])",
                           where, setting_line(where, "PLUGINS"))
+
+
+def warn_of_ignored_data_files(settings: dict, glossary_file: str, references_file: str) -> None:
+    """Warn (once per settings: at start-up) when a pattern of ``IGNORE_FILES`` matches Strata's data files, as
+    '*.yaml' did in pelicanconf.py before: Pelican's autoreload (``invoke regenerate``, ``livereload``) skips what
+    it matches, so an edited glossary or references file was not published until a page was saved too."""
+    content = os.path.abspath(settings.get("PATH") or ".")
+    data_files = [os.path.join(content, glossary_file), os.path.join(content, "topics", "topic", references_file),
+                  os.path.join(content, "topics", "topic", glossary_file)]
+    patterns = [pattern for pattern in settings.get("IGNORE_FILES") or () if isinstance(pattern, str)
+                and any(fnmatch.fnmatch(path, pattern) for path in data_files)]
+    if patterns:
+        where = settings.get("STRATA_SETTINGS_FILE")
+        listed = ", ".join(map(repr, patterns))
+        logger.warning("%s", StrataError(
+            f"IGNORE_FILES holds {listed}, so `invoke regenerate` and `invoke livereload` do not see an edited "
+            f"glossary or references file (Pelican's autoreload skips what IGNORE_FILES matches); remove {listed} "
+            "from IGNORE_FILES: Strata never publishes its data files anyway",
+            where, setting_line(where, "IGNORE_FILES")))
