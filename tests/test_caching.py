@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from tests.support.site import ROOT, TINY_TOPIC, run_build, write_files
 
 
@@ -11,12 +13,13 @@ def snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def cached_settings(tmp_path):
-    settings = tmp_path / "cached.py"
+def cached_settings(tmp_path, extra: str = "", theme=ROOT / "theme", name: str = "cached.py", cache: str = "cache"):
+    """Settings reading the real content with Pelican's content cache in ``tmp_path/cache``, plus ``extra`` lines."""
+    settings = tmp_path / name
     settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+                        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(theme)!r}\n"
                         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nCACHE_CONTENT = True\n"
-                        f"LOAD_CONTENT_CACHE = True\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n")
+                        f"LOAD_CONTENT_CACHE = True\nCACHE_PATH = {str(tmp_path / cache)!r}\n{extra}")
     return settings
 
 
@@ -76,3 +79,36 @@ def test_a_page_is_read_again_when_its_image_changes_or_goes(tmp_path):
     gone = run_build(settings, tmp_path / "gone", content)
     assert gone.returncode == 1
     assert "fundamentals.md:11: the image file 'diagram.svg' does not exist" in gone.stderr, gone.stderr
+
+
+SETTINGS_CHANGES = {  # a change of the settings or the theme that changes what the reader makes of a page
+    "summary length": "SUMMARY_MAX_LENGTH = 4\n",
+    "Markdown options": "MARKDOWN = {'extension_configs': {k: v for k, v in MARKDOWN['extension_configs'].items() "
+                        "if k != 'markdown.extensions.smarty'}, 'output_format': 'html'}\n",  # no curly quotes
+    "theme ids": "",  # the theme's template writes id="a-section", which the page's heading then must not take
+}
+
+
+@pytest.mark.parametrize("change", SETTINGS_CHANGES)
+def test_a_page_is_read_again_under_settings_that_change_its_reading(tmp_path, change):
+    """Pelican's cache serves a page whose file did not change: a page read before the settings changed kept
+    its old summary, quotes or heading ids (a heading id the theme now writes was written twice)."""
+    content, theme = tmp_path / "content", tmp_path / "theme"
+    write_files(content, {**TINY_TOPIC, "topics/demo/fundamentals.md": TINY_TOPIC["topics/demo/fundamentals.md"]
+                          + "\n        It's \"quoted\" -- and more text. More text again, and again.\n"})
+    shutil.copytree(ROOT / "theme", theme)
+    first = run_build(cached_settings(tmp_path, theme=theme), tmp_path / "first", content)
+    assert first.returncode == 0, first.stderr
+    if change == "theme ids":
+        tier = theme / "templates/tier.html"
+        tier.write_text(tier.read_text(encoding="utf-8").replace('<h1 id="page-title">',
+                                                                 '<span id="a-section"></span><h1 id="page-title">'),
+                        encoding="utf-8")
+    changed = cached_settings(tmp_path, SETTINGS_CHANGES[change], theme, "changed.py")
+    warm = run_build(changed, tmp_path / "warm", content)
+    cold = run_build(cached_settings(tmp_path, SETTINGS_CHANGES[change], theme, "cold.py", "empty-cache"),
+                     tmp_path / "cold", content)
+    for result in (warm, cold):
+        assert result.returncode == 0, result.stderr
+    assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "cold")
+    assert snapshot(tmp_path / "cold") != snapshot(tmp_path / "first"), "the change changes the site"

@@ -39,7 +39,7 @@ from pelican import signals
 from pelican.generators import PagesGenerator, StaticGenerator
 
 from .bytecode import share_compiled_templates
-from .caching import guard_cache, page_metadata, read_version, reader_metadata
+from .caching import guard_cache, page_metadata, reader_metadata
 from .components import configure as configure_components
 from .components import theme_bundles
 from .config import check_build_settings, load_config
@@ -111,11 +111,11 @@ def on_get_writer(pelican) -> type:
 def on_readers_init(readers) -> None:
     readers.reader_classes["md"] = StrataMarkdownReader
     readers.reader_classes["markdown"] = StrataMarkdownReader
-    guard_cache(readers, read_version(build_state(readers.settings)), reader_metadata)
+    guard_cache(readers, build_state(readers.settings).read_version, reader_metadata)
 
 
 def on_page_generator_init(generator) -> None:
-    guard_cache(generator, read_version(build_state(generator.settings)), page_metadata)
+    guard_cache(generator, build_state(generator.settings).read_version, page_metadata)
 
 
 def on_all_generators_finalized(generators) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 
-from .caching import FILES_KEY, VERSION_KEY, file_stamps, read_version
+from .caching import FILES_KEY, VERSION_KEY, file_stamps
 from .errors import SOURCE_ENCODING, StrataError, unreadable
 from .glossary.marking import GlossaryExtension
 from .glossary.terms import translated_glossary_file
@@ -210,7 +210,7 @@ class StrataMarkdownReader(MarkdownReader):
         """What the conversion of ``text`` left on the Markdown, as page metadata."""
         found = {"toc": toc_entries(getattr(self._md, "toc_tokens", [])),
                  "strata_sections": tuple(self._md.strata_sections), "strata_terms": tuple(self._md.strata_terms),
-                 VERSION_KEY: read_version(state), FILES_KEY: file_stamps(self._md.strata_image_files),
+                 VERSION_KEY: state.read_version, FILES_KEY: file_stamps(self._md.strata_image_files),
                  "quizzes": PackedViews(self._md.strata_quizzes)}  # rendered by the page template at their markers
         if self._md.strata_in_brief is not None:
             found["in_brief"] = self._md.strata_in_brief.located(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .caching import read_version
 from .config import StrataConfig, load_config, missing_data_files, site_language
 from .errors import ErrorLog
 from .glossary.terms import Glossary, capitalised_glossaries, load_site_glossary, translated_languages
@@ -37,6 +38,7 @@ class BuildState:
     content_files: dict = field(default_factory=dict)  # output path -> source of each file of STATIC_PATHS
     glossary_lang: str = "en"  # the language of the site's own glossary file
     theme_ids: frozenset[str] = frozenset()  # ids the theme's templates write, which no page or glossary id may take
+    read_version: str = ""  # what the pages' reading depends on (caching.read_version), once the glossary is read
 
     def glossary_for(self, lang: str | None) -> Glossary:
         """The glossary of the pages in ``lang``: a translated one (empty when the language has none), or the
@@ -75,6 +77,7 @@ def start_build(settings: dict) -> BuildState:
             for problem in problems:
                 state.errors.add(problem)
     settings.setdefault("JINJA_FILTERS", {})["asset"] = make_asset_filter(settings)
+    state.read_version = read_version(state, settings)
     settings[STATE_KEY] = state
     return state
 
