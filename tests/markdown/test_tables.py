@@ -49,15 +49,15 @@ class TestTables(TestCase):
                 <caption id="table-opening-hours">Opening hours</caption>
                 <thead>
                 <tr>
-                <th class="align-left" scope="col">Day</th>
-                <th class="align-right" scope="col">Hours</th>
+                <th class="align-start" scope="col">Day</th>
+                <th class="align-end" scope="col">Hours</th>
                 <th class="align-center" scope="col">Note</th>
                 </tr>
                 </thead>
                 <tbody>
                 <tr>
-                <td class="align-left">Mon</td>
-                <td class="align-right">9</td>
+                <td class="align-start">Mon</td>
+                <td class="align-end">9</td>
                 <td class="align-center">open</td>
                 </tr>
                 </tbody>

@@ -12,7 +12,7 @@ Output: ``<div class="table-scroll" role="region" tabindex="0" aria-labelledby="
 around ``<table>`` whose first child is ``<caption id="…">``. The region scrolls on
 its own at narrow widths (the page never does) and is keyboard-focusable so that
 keyboard users can scroll it too. A column aligned with ``:--``, ``:-:`` or ``--:``
-has its cells classed ``align-left``, ``align-center`` or ``align-right`` (the theme's
+has its cells classed ``align-start``, ``align-center`` or ``align-end`` (the theme's
 CSS aligns them; the ``style`` attribute Python-Markdown writes is blocked by the
 pages' Content-Security-Policy).
 """
@@ -35,6 +35,8 @@ RAW_TABLE = re.compile(r"\A\s*<table[\s>]", re.IGNORECASE)  # a raw HTML block t
 CAPTION_TAG = frozenset({"caption"})
 SPACE = re.compile(r"\s+")
 ALIGNMENT = re.compile(r"text-align:\s*(left|center|right);?")  # what Python-Markdown writes for :-- :-: --:
+# As logical sides, like the rest of the theme: a right-to-left page mirrors its columns.
+LOGICAL_SIDE = {"left": "start", "center": "center", "right": "end"}
 
 
 class TableCaptionProcessor(Treeprocessor):
@@ -111,7 +113,8 @@ class TableCaptionProcessor(Treeprocessor):
         for cell in (*table.iter("th"), *table.iter("td")):
             if (aligned := ALIGNMENT.fullmatch(cell.get("style", ""))) is not None:
                 del cell.attrib["style"]
-                cell.set("class", " ".join(filter(None, (cell.get("class"), f"align-{aligned.group(1)}"))))
+                side = LOGICAL_SIDE[aligned.group(1)]
+                cell.set("class", " ".join(filter(None, (cell.get("class"), f"align-{side}"))))
 
     @staticmethod
     def _require_column_names(table: etree.Element) -> None:
