@@ -199,6 +199,11 @@ def on_finalized(pelican) -> None:
     bundles = theme_bundles(pelican.settings)
     if bundles:
         bundles.write(pelican.output_path)
+    # The theme's files, which Pelican copies each run, and the bundles (not told apart by their stamps alone: a
+    # file system that keeps times to the second could show a copy made in the same second as unchanged).
+    theme_folder = os.path.join(pelican.output_path, pelican.settings["THEME_STATIC_DIR"])
+    written += [os.path.relpath(os.path.join(folder, name), pelican.output_path)
+                for folder, _, names in os.walk(theme_folder) for name in names]
     remove_files(pelican.output_path, state.unpublished_files)  # before the link check
     remove_stale_files(pelican.settings, pelican.output_path, written)  # under `pelican -r`: a deleted topic's pages
     if is_absolute_site(pelican.settings):
