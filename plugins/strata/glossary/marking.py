@@ -37,16 +37,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from functools import lru_cache
 from typing import NamedTuple
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..errors import StrataError
-from ..html_tokens import VOID_ELEMENTS, EndTag, StartTag, tokens
 from ..ids import page_ids
+from ..markdown.rawhtml import RawElements
 from ..markdown.sections import TreeText
 from ..names import (
     DEFINITION_ID_PREFIX,
@@ -88,17 +86,10 @@ def skips(element: etree.Element) -> bool:
             or TERM_DEFS_CLASS in classes or (element.tag == "form" and QUIZ_CLASS in classes))
 
 
-@lru_cache(maxsize=1024)
-def raw_tags(chunk: str) -> tuple[tuple[str, bool | None], ...]:
-    """The tags of a stashed raw HTML chunk, in order: ``(name, whether no term is marked inside)`` for a start
-    tag that opens an element, ``(name, None)`` for an end tag (the same tags recur on every page)."""
-    found = []
-    for token in tokens(chunk):
-        if isinstance(token, StartTag) and not token.self_closing and token.name not in VOID_ELEMENTS:
-            found.append((token.name, skips(etree.Element(token.name, dict(token.attrs)))))
-        elif isinstance(token, EndTag):
-            found.append((token.name, None))
-    return tuple(found)
+def _skips_raw(tag, open_elements: list[str]) -> bool:
+    """Whether the walk keeps a raw element open: from the first one where no term is marked (a raw ``<a>``),
+    and every one inside it."""
+    return bool(open_elements) or skips(etree.Element(tag.name, dict(tag.attrs)))
 
 
 class _PageMarker:
@@ -115,23 +106,22 @@ class _PageMarker:
         self.occurrences: list[Occurrence] = []
         self.errors: list[StrataError] = []
         self.section: tuple[str | None, str | None] = (None, None)
-        self.stash = md.htmlStash.rawHtmlBlocks
         # The author's raw elements open at this point of the walk, from the first one where no term is marked
         # (a raw <a>): while there is one, nothing is marked.
-        self.raw_open: list[str] = []
+        self.raw = RawElements(md, tracks=_skips_raw)
 
     def element(self, element: etree.Element, skipping: bool) -> None:
         if not isinstance(element.tag, str):
             return
         if FORCED_TERM_ATTR in element.attrib:
-            self.forced(element, skipping or bool(self.raw_open))
+            self.forced(element, skipping or bool(self.raw.open))
             return
         if element.tag == "h2":
             self.section = (element.get("id"), self.text.inline(element) or None)
             if self.per_section:
                 self.marked.clear()
         skipping = skipping or skips(element)
-        raw_depth = len(self.raw_open)  # raw elements left open inside ``element`` end with it
+        raw_depth = len(self.raw.open)  # raw elements left open inside ``element`` end with it
         children = list(element)
         position = 0  # index in ``element`` just after the child being visited
         if not skipping and element.text and (split := self.split(element.text)):
@@ -139,34 +129,25 @@ class _PageMarker:
             element[0:0] = links
             position = len(links)
         for child in children:
-            self.element(child, skipping or bool(self.raw_open))
+            self.element(child, skipping or bool(self.raw.open))
             position += 1
             if not skipping and child.tail and (split := self.split(child.tail)):
                 child.tail, links = split
                 element[position:position] = links
                 position += len(links)
-        del self.raw_open[raw_depth:]
+        self.raw.close_to(raw_depth)
 
     def markable(self, text: str) -> list[tuple[int, int]]:
         """The parts of ``text`` (start, end) outside raw elements where no term is marked, following the raw
         tags in ``text``."""
         if "\x02" not in text:
-            return [] if self.raw_open else [(0, len(text))]
-        parts, start = [], None if self.raw_open else 0
-        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
-            index = int(placeholder.group(1))
-            chunk = self.stash[index] if index < len(self.stash) else None
-            if not isinstance(chunk, str) or "<" not in chunk:
-                continue
-            for name, skipped in raw_tags(chunk):
-                if skipped is None and name in self.raw_open:  # closes the last one of that name, and those in it
-                    del self.raw_open[len(self.raw_open) - 1 - self.raw_open[::-1].index(name):]
-                elif skipped or (skipped is not None and self.raw_open):
-                    self.raw_open.append(name)
-            if start is not None and self.raw_open:
+            return [] if self.raw.open else [(0, len(text))]
+        parts, start = [], None if self.raw.open else 0
+        for placeholder in self.raw.follow(text):
+            if start is not None and self.raw.open:
                 parts.append((start, placeholder.start()))
                 start = None
-            elif start is None and not self.raw_open:
+            elif start is None and not self.raw.open:
                 start = placeholder.end()
         if start is not None:
             parts.append((start, len(text)))

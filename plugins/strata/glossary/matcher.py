@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Generic, NamedTuple, TypeVar
 
-from ..names import name_key, normalise
+from ..names import LATIN_LETTERS, name_key, normalise
 
 T = TypeVar("T")
 
@@ -60,7 +60,7 @@ _AFTER_HANGUL = rf"(?:{_AFTER}|(?=[{_HANGUL}]))"
 
 # Other spellings of a name: in any case, ß and the ligatures written out; in capitals, Greek without its accents
 # (tonos, and the polytonic accents and breathings; a diaeresis stays, as it does in capitals).
-_SPELT_OUT = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe"})
+_SPELT_OUT = str.maketrans({letter: LATIN_LETTERS[letter] for letter in "ßæœ"})  # spellings, not foldings (ø is not o)
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _GREEK_ACCENTS = re.compile("([\u0370-\u03ff]\u0308?)[\u0300\u0301\u0313\u0314\u0342]+")
 # An accented vowel before ι or υ (μάιος, ρολόι): in capitals the ι or υ takes a diaeresis (ΜΑΪΟΣ, ΡΟΛΟΪ).

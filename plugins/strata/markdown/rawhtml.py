@@ -91,34 +91,42 @@ def elements_with_words(block: str, names: frozenset[str]) -> Iterator[tuple[Sta
 
 
 @lru_cache(maxsize=1024)
-def element_tags(chunk: str) -> tuple[tuple[str, bool], ...]:
-    """The tags of a raw HTML chunk that open or close an element, in order: ``(name, True)`` for a start tag,
-    ``(name, False)`` for an end tag (the same tags recur on every page)."""
-    return tuple((token.name, isinstance(token, StartTag)) for token in tokens(chunk)
+def element_tags(chunk: str) -> tuple[tuple[str, StartTag | None], ...]:
+    """The tags of a raw HTML chunk that open or close an element, in order: ``(name, the start tag)`` for a start
+    tag, ``(name, None)`` for an end tag (the same tags recur on every page)."""
+    return tuple((token.name, token if isinstance(token, StartTag) else None) for token in tokens(chunk)
                  if isinstance(token, EndTag) or (isinstance(token, StartTag) and not token.self_closing
                                                   and token.name not in VOID_ELEMENTS))
 
 
 class RawElements:
     """The author's inline raw elements open at a point of a walk through the tree in document order (a raw
-    ``<a href>`` around Markdown text): give :meth:`read` each text and tail as the walk passes it, and
-    :meth:`close_to` the depth :attr:`open` had when a Markdown element began, as the walk leaves it (a raw
-    element left open ends with the Markdown element it is in)."""
+    ``<a href>`` around Markdown text): give :meth:`read` (or :meth:`follow`) each text and tail as the walk
+    passes it, and :meth:`close_to` the depth :attr:`open` had when a Markdown element began, as the walk leaves
+    it (a raw element left open ends with the Markdown element it is in). ``tracks(start tag, open)`` says which
+    elements are kept in :attr:`open` (by default every one)."""
 
-    def __init__(self, md):
-        self.stash = md.htmlStash.rawHtmlBlocks
+    def __init__(self, md, tracks=lambda tag, open_: True):
+        self.stash, self.tracks = md.htmlStash.rawHtmlBlocks, tracks
         self.open: list[str] = []
 
-    def read(self, text: str | None) -> None:
+    def follow(self, text: str | None) -> Iterator[re.Match]:
+        """Each placeholder of ``text`` in order, once the tags of its raw HTML have opened or closed elements."""
         for placeholder in HTML_PLACEHOLDER_RE.finditer(text or ""):
             index = int(placeholder.group(1))
             chunk = self.stash[index] if index < len(self.stash) else None
             if isinstance(chunk, str) and "<" in chunk:
                 for name, start in element_tags(chunk):
-                    if start:
-                        self.open.append(name)
+                    if start is not None:
+                        if self.tracks(start, self.open):
+                            self.open.append(name)
                     elif name in self.open:  # closes the last one of that name, and those in it
                         del self.open[len(self.open) - 1 - self.open[::-1].index(name):]
+            yield placeholder
+
+    def read(self, text: str | None) -> None:
+        for _ in self.follow(text):
+            pass
 
     def close_to(self, depth: int) -> None:
         del self.open[depth:]

@@ -51,8 +51,7 @@ def collect_docs(topics, glossary, gettext=str, root: str = "", site_pages=()) -
         yield SearchDoc(f"glossary.html#{term.anchor}", term.term, titles.get(term.topic, glossary_kind),
                         glossary_kind, plain_text(term.definition_html), " ".join(term.aliases), glossary=True)
     for page in site_pages:  # shown as its title alone (kind and page alike), as search.js shows a glossary entry
+        url, title = page.url.removeprefix(root), str(page.title)
         for section in page.strata_sections:
-            url = page.url.removeprefix(root)
-            title = str(page.title)
             yield SearchDoc(f"{url}#{section.anchor}" if section.anchor else url, section.title or title, title,
                             title, section.text)
