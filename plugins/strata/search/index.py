@@ -27,13 +27,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections import Counter
 from itertools import repeat
 
 from .docs import SearchDoc
 from .reuse import Analysis, IndexMemory, content_digest, doc_key
 from .shards import ALPHABET, MAX_WEIGHT, shard_script, varint
-from .text import is_unspaced, terms
+from .text import is_unspaced, term_counts
 
 FOLDER = "search"
 DOCS_PER_CHUNK = 8
@@ -56,19 +55,18 @@ def shard_key(term: str) -> str:
 
 def analyse(doc: SearchDoc, lang: str) -> Analysis:
     """The distinct terms of ``doc`` (body, title and keywords) and the weight letter of each."""
-    body = Counter(terms(doc.text, lang))
-    title = set(terms(f"{doc.title} {doc.keywords}", lang))
-    length, glossary = sum(body.values()), doc.glossary
-    found = tuple(body.keys() | title)  # shared strings: text.terms gives the same one for each word
-    letters: dict[tuple[int, bool], int] = {}  # a document's terms share a few (count, in title) pairs
-    weights = bytearray()
-    for term in found:
-        pair = (body.get(term, 0), term in title)
-        letter = letters.get(pair)
-        if letter is None:
-            letter = letters[pair] = ord(ALPHABET[weight(pair[0], length, pair[1], glossary)])
-        weights.append(letter)
-    return found, bytes(weights)
+    counts = term_counts(doc.text, lang)
+    length, glossary = sum(counts.values()), doc.glossary
+    for term in term_counts(f"{doc.title} {doc.keywords}", lang):
+        counts[term] = ~counts[term]  # a term of the title: its body count's complement (negative)
+    letter_of = {count: _letter(count, length, glossary) for count in set(counts.values())}  # a few per document
+    return tuple(counts), bytes(map(letter_of.__getitem__, counts.values()))  # shared strings, one per term
+
+
+def _letter(count: int, length: int, glossary: bool) -> int:
+    """The byte of a term's weight letter; ``count`` is its body count, or its complement for a term of the title."""
+    in_title = count < 0
+    return ord(ALPHABET[weight(~count if in_title else count, length, in_title, glossary)])
 
 
 _GAPS = [varint(gap) for gap in range(64)]  # the gaps of most postings

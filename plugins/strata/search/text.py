@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from ..names import LATIN_LETTERS
 from . import spanish
 from .stemmer import stem
 
 WORD = re.compile(r"[^\W_]+")
+ASCII_NOT_WORD = {code: " " for code in range(128) if not chr(code).isalnum()}  # WORD's complement in ASCII
 # The letters of scripts written without spaces: Thai, Japanese iteration marks, Hiragana, Katakana, CJK ideographs.
 UNSPACED = ("\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa"
             "\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f")
@@ -69,8 +72,16 @@ def _is_mark(character: str) -> bool:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``, in order; a run of unspaced script (``水分補給が大切``) is one."""
-    text = fold(text)
-    return WORD_OR_RUN.findall(text) if not text.isascii() and UNSPACED_RUN.search(text) else WORD.findall(text)
+    return _split(fold(text))[0]
+
+
+def _split(folded: str) -> tuple[list[str], bool]:
+    """The words of folded text, and whether any of them is a run of unspaced script."""
+    if folded.isascii():  # most text: a translation and a split find WORD's words several times faster
+        return folded.translate(ASCII_NOT_WORD).split(), False
+    if UNSPACED_RUN.search(folded):
+        return WORD_OR_RUN.findall(folded), True
+    return WORD.findall(folded), False
 
 
 def is_unspaced(word: str) -> bool:
@@ -95,25 +106,49 @@ def terms(text: str, lang: str = "en") -> list[str]:
     """The index terms of ``text`` in language ``lang``: its words without stop words, stemmed (repeats kept).
     A run of unspaced script gives its :func:`bigrams` and its last character alone: every character of the
     run then starts a term, which is how search.js finds a one-character query (``魚``) anywhere in a run."""
+    return [term for term in _terms_and_stop_words(text, lang) if term is not None]
+
+
+def term_counts(text: str, lang: str = "en") -> Counter[str]:
+    """How many times each of the :func:`terms` of ``text`` occurs in it."""
+    counts = Counter(_terms_and_stop_words(text, lang))
+    counts.pop(None, None)
+    return counts
+
+
+def _terms_and_stop_words(text: str, lang: str) -> Iterable[str | None]:
+    """The term of each word of ``text`` in order, None for a stop word; a run of unspaced script gives its terms."""
     term_of = _TERMS.get(lang)
     if term_of is None or len(term_of) > KEPT_WORDS:
-        term_of = _TERMS[lang] = {}
-    stem_word, stop_words = analyzer(lang)
-    found = []
-    for word in words(text):
-        term = term_of.get(word, _UNSEEN)
-        if term is _UNSEEN:
-            if is_unspaced(word):  # a phrase, not kept in the table
-                found += bigrams(word)
-                if len(word) > 1:
-                    found.append(word[-1])
-                continue
-            term = term_of[word] = None if word in stop_words else stem_word(word)
-        if term is not None:
-            found.append(term)
-    return found
+        term_of = _TERMS[lang] = WordTerms(lang)
+    found, has_runs = _split(fold(text))
+    if has_runs:
+        return _with_runs(found, term_of)
+    return map(term_of.__getitem__, found)  # no Python code per word once the table knows it
 
 
-_TERMS: dict[str, dict[str, str | None]] = {}  # language → word → its term (None: a stop word), each worked out once
-_UNSEEN = object()
+def _with_runs(found: list[str], term_of: WordTerms) -> Iterator[str | None]:
+    """:func:`_terms_and_stop_words` of words some of which are runs of unspaced script."""
+    for word in found:
+        if is_unspaced(word):  # a phrase, not kept in the table
+            yield from bigrams(word)
+            if len(word) > 1:
+                yield word[-1]
+        else:
+            yield term_of[word]
+
+
+class WordTerms(dict):
+    """Word → its term in one language (None: a stop word), each worked out on first use."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.stem, self.stop_words = analyzer(lang)
+
+    def __missing__(self, word: str) -> str | None:
+        term = self[word] = None if word in self.stop_words else self.stem(word)
+        return term
+
+
+_TERMS: dict[str, WordTerms] = {}  # language → its table, kept from build to build (a word's term never changes)
 KEPT_WORDS = 200_000  # a site's vocabulary; beyond it (many rebuilds, many words) the table starts again
