@@ -6,6 +6,7 @@ import pytest
 
 from strata.glossary.matcher import Matcher, normalise
 from strata.glossary.terms import Glossary, Term, slugify
+from strata.names import _LOOKALIKES
 
 
 def term(name: str, *aliases: str, definition: str | None = None) -> Term:
@@ -156,3 +157,22 @@ def test_a_name_is_found_as_its_language_also_spells_it(text, found):
 def test_other_letters_are_compared_as_written():
     matcher = Matcher([(name, name) for name in ("Łódź", "café", "Straße")])
     assert [m.value for m in matcher.finditer("Lodz, Łódź, cafe, café, Strase")] == ["Łódź", "café"]
+
+
+@pytest.mark.parametrize("text", [
+    "The HPG AXIS, then Leydig Cells and trt; PTH, (PT), post-TRT, HPG-axis_PT and HPG\n  axis.",
+    "men's health, TRTs, Leydig cell, aromatase inhibitors. testosterone replacement therapy",
+])
+def test_ascii_text_takes_a_short_path_with_the_same_matches(glossary, text):
+    """An ASCII text (most text) skips the look-alikes and the other scripts: the same names are found, at the
+    same places, as in the same text read by the general path (a word of another script after it)."""
+    general = text + " \u00e9t\u00e9"
+    assert not general.isascii()
+    assert found(glossary, text)
+    assert found(glossary, text) == found(glossary, general)
+
+
+def test_normalising_replaces_each_look_alike_as_translating_does():
+    every = "".join(map(chr, _LOOKALIKES))
+    for text in (every, f"a{every}b{every[::-1]}c", "plain ascii", "caf\u00e9 \u2019 \u4e2d\u6587", ""):
+        assert normalise(text) == text.translate(_LOOKALIKES)

@@ -156,6 +156,8 @@ class _PageMarker:
     def split(self, text: str) -> tuple[str, list[etree.Element]] | None:
         """``text`` up to the first new link, and the links (each with the text after it as its tail); follows
         the raw tags in ``text`` even when no term is to be marked."""
+        if text.isspace():  # most tails (a line break between blocks): no term, no raw tag
+            return None
         parts = self.markable(text)
         if not self.auto or not parts:
             return None

@@ -169,6 +169,8 @@ class Matcher(Generic[T]):
         ``value_of(text[start:end])``); nothing without a name."""
         if self.pattern is None:
             return iter(())
+        if text.isascii():  # most text: no look-alike, no other script, and lower() keeps every position
+            return self.pattern.finditer(text.lower())
         text = normalise(text)
         lowered = text.lower()  # never shorter than the text: the same length means the same positions
         any_case = len(lowered) != len(text)
