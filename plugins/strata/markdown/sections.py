@@ -81,6 +81,9 @@ class TreeText:
         """Write ``text`` (a node's text or tail) into ``writer``."""
         if not text:
             return
+        if STX not in text:  # most text holds no placeholder
+            writer.write(text, kind)
+            return
         position = 0
         for placeholder in PLACEHOLDER.finditer(text):
             writer.write(text[position:placeholder.start()], kind)
